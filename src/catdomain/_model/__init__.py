@@ -1,0 +1,1 @@
+"""The domain model: frozen attrs classes, one module per part of a Dossier."""

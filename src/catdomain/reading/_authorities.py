@@ -1,0 +1,175 @@
+"""Authorities named in a reply: ministries, procurators, parliament, courts, agencies."""
+
+from __future__ import annotations
+
+import re
+
+import attrs
+
+from catdomain.vocab import AuthorityKind
+
+__all__ = ["AuthorityMention", "authority_kind", "canonical_authority", "find_authorities"]
+
+_NOT_NAME = (
+    r"(?!(?:The|This|That|These|Those|A|An|In|On|By|Under|With|For|Its|Their|Order|Orders"
+    r"|Decree|Decision|Resolution|Code|Act|No|Instructions|Rules)\b)"
+)
+_W = _NOT_NAME + r"[A-Z][\w’'\u2011-]*"
+_JOIN = r"[ \u00a0]+(?:(?:of|for|on)[ \u00a0]+(?:the[ \u00a0]+)?|(?:and|in)[ \u00a0]+)?"
+_TITLE = rf"{_W}(?:{_JOIN}{_W})*"
+
+_PATTERNS = [
+    r"\b(?:the[ \u00a0]+)?Council[ \u00a0]+of[ \u00a0]+Europe\b",
+    r"\b(?:the[ \u00a0]+)?(?:Supreme|Constitutional|Military|High)[ \u00a0]+Court\b",
+    rf"\b(?:the[ \u00a0]+)?Ministry[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+)?{_TITLE}",
+    rf"\b(?:the[ \u00a0]+)?Minister[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+)?{_TITLE}",
+    r"\b(?:the[ \u00a0]+)?(?:Office[ \u00a0]+of[ \u00a0]+the[ \u00a0]+)?(?:Procurator|Prosecutor)"
+    r"[ \u00a0\u2011-]General(?:’s|'s)?(?:[ \u00a0]+Office)?",
+    rf"\b(?:the[ \u00a0]+)?(?:{_W}[ \u00a0]+){{1,4}}(?:Agency|Committee|Service|Commission|Council"
+    r"|Bureau|Inspectorate|Department|Directorate)\b",
+    rf"\b(?:the[ \u00a0]+)?(?:Agency|Service|Commission)[ \u00a0]+(?:of|for|on)"
+    rf"[ \u00a0]+(?:the[ \u00a0]+)?{_TITLE}",
+    r"\b(?:the[ \u00a0]+)?Government\b(?![ \u00a0]+(?:Decision|Decree|Resolution))",
+    r"\b(?:the[ \u00a0]+)?President\b(?![’']s)",
+    r"\bParliament\b",
+    r"\b(?:the[ \u00a0]+)?(?:Majilis|Mazhilis|Senate|National[ \u00a0]+Assembly"
+    r"|State[ \u00a0]+Duma)\b",
+    r"\b(?:the[ \u00a0]+)?(?:Human[ \u00a0]+Rights[ \u00a0]+Commissioner|Commissioner[ \u00a0]+for"
+    r"[ \u00a0]+Human[ \u00a0]+Rights|Ombudsman(?:’s|'s)?(?:[ \u00a0]+Office)?|Ombudsperson"
+    r"|Public[ \u00a0]+Defender)\b",
+    r"\b(?:the[ \u00a0]+)?national[ \u00a0]+preventive[ \u00a0]+mechanism\b",
+    r"\b(?:the[ \u00a0]+)?military[ \u00a0]+police\b",
+    rf"\b(?:the[ \u00a0]+)?(?:{_W}[ \u00a0]+){{0,4}}Academy(?:[ \u00a0]+of[ \u00a0]+{_TITLE})?",
+    rf"\b(?:the[ \u00a0]+)?(?:{_W}[ \u00a0]+){{1,6}}(?:Centre|Center|Institute)\b"
+    rf"(?:[ \u00a0]+(?:of|for)[ \u00a0]+(?:the[ \u00a0]+)?{_TITLE})?",
+    r"\bthe[ \u00a0]+courts\b",
+]
+_AUTHORITY = re.compile("|".join(f"(?:{p})" for p in _PATTERNS))
+_LEADING_THE = re.compile(r"^the[ \u00a0]+", re.IGNORECASE)
+_SPACES = re.compile(r"[ \u00a0]+")
+
+
+@attrs.frozen(kw_only=True)
+class AuthorityMention:
+    """An authority named in the text.
+
+    Attributes:
+        start: Offset of the name.
+        end: Offset after it.
+        name: The canonical name ("Ministry of Health" for "the Minister of Health").
+        kind: Its kind.
+
+    Example:
+        >>> from catdomain.reading._authorities import find_authorities
+        >>> [m.name for m in find_authorities("the Minister of Health adopted an order")]
+        ['Ministry of Health']
+    """
+
+    start: int
+    end: int
+    name: str
+    kind: AuthorityKind
+
+
+def canonical_authority(text: str) -> str:
+    """The canonical name of an authority as written.
+
+    "the Minister of Internal Affairs" → "Ministry of Internal Affairs";
+    "the Chairs of the Financial Monitoring Agency" → "Financial Monitoring
+    Agency"; "the Procurator General's Office" → "Procurator General".
+
+    Example:
+        >>> canonical_authority("the Chairs of the Anti-Corruption Agency")
+        'Anti-Corruption Agency'
+    """
+    name = _SPACES.sub(" ", text.strip().strip(",;:"))
+    name = name.replace("\u2011", "-")
+    name = _LEADING_THE.sub("", name)
+    name = re.sub(
+        r"^(?:Chairs?|Chairpersons?|Chairman|Heads?|Directors?)\s+of\s+(?:the\s+)?", "", name
+    )
+    name = _LEADING_THE.sub("", name)
+    name = re.sub(r"^Minister\s+of\b", "Ministry of", name)
+    name = re.sub(r"^Office of the\s+", "", name)
+    name = re.sub(
+        r"^(Procurator|Prosecutor)[ -]General(?:’s|'s)?(?: Office)?$", r"\1 General", name
+    )
+    name = re.sub(r"(?:’s|'s) Office$", "", name) if name.startswith("Ombudsman") else name
+    if name.lower() == "courts":
+        return "courts"
+    return name
+
+
+def authority_kind(name: str) -> AuthorityKind:
+    """Guess an authority's kind from its canonical name.
+
+    Example:
+        >>> authority_kind("Ministry of Health").value
+        'ministry'
+    """
+    lower = name.lower()
+    rules: list[tuple[str, AuthorityKind]] = [
+        ("procurator", AuthorityKind.PROCURACY),
+        ("prosecutor", AuthorityKind.PROCURACY),
+        ("ministry", AuthorityKind.MINISTRY),
+        ("minister", AuthorityKind.MINISTRY),
+        ("court", AuthorityKind.COURT),
+        ("parliament", AuthorityKind.PARLIAMENT),
+        ("majilis", AuthorityKind.PARLIAMENT),
+        ("mazhilis", AuthorityKind.PARLIAMENT),
+        ("senate", AuthorityKind.PARLIAMENT),
+        ("assembly", AuthorityKind.PARLIAMENT),
+        ("duma", AuthorityKind.PARLIAMENT),
+        ("government", AuthorityKind.GOVERNMENT),
+        ("president", AuthorityKind.HEAD_OF_STATE),
+        ("ombuds", AuthorityKind.OMBUDSPERSON),
+        ("commissioner for human rights", AuthorityKind.OMBUDSPERSON),
+        ("human rights commissioner", AuthorityKind.OMBUDSPERSON),
+        ("public defender", AuthorityKind.OMBUDSPERSON),
+        ("preventive mechanism", AuthorityKind.NATIONAL_PREVENTIVE_MECHANISM),
+        ("military", AuthorityKind.MILITARY),
+        ("armed forces", AuthorityKind.MILITARY),
+        ("police", AuthorityKind.LAW_ENFORCEMENT),
+        ("academy", AuthorityKind.ACADEMIC),
+        ("institute", AuthorityKind.ACADEMIC),
+        ("research", AuthorityKind.ACADEMIC),
+        ("council of europe", AuthorityKind.INTERNATIONAL_ORGANIZATION),
+        ("penal", AuthorityKind.PENITENTIARY),
+        ("prison", AuthorityKind.PENITENTIARY),
+        ("agency", AuthorityKind.AGENCY),
+        ("committee", AuthorityKind.AGENCY),
+        ("service", AuthorityKind.AGENCY),
+        ("commission", AuthorityKind.AGENCY),
+        ("centre", AuthorityKind.AGENCY),
+        ("center", AuthorityKind.AGENCY),
+    ]
+    for needle, kind in rules:
+        if needle in lower:
+            return kind
+    return AuthorityKind.OTHER
+
+
+def find_authorities(
+    text: str, start: int = 0, end: int | None = None
+) -> tuple[AuthorityMention, ...]:
+    """Find the authorities named in ``text[start:end]``.
+
+    Example:
+        >>> text = "approved by orders of the Procurator General and the Minister of Defence"
+        >>> [(m.name, m.kind.value) for m in find_authorities(text)]
+        [('Procurator General', 'procuracy'), ('Ministry of Defence', 'ministry')]
+    """
+    stop = len(text) if end is None else end
+    out = []
+    for m in _AUTHORITY.finditer(text, start, stop):
+        raw = m.group()
+        lead = len(raw) - len(raw.lstrip())
+        name = canonical_authority(raw)
+        if not name or name in ("Court",):
+            continue
+        out.append(
+            AuthorityMention(
+                start=m.start() + lead, end=m.end(), name=name, kind=authority_kind(name)
+            )
+        )
+    return tuple(out)

@@ -1,0 +1,189 @@
+"""Reading legal instruments and provisions from reply texts, in many States' styles."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import catdomain as cd
+from catdomain.reading.citations import find_instruments
+
+K = cd.InstrumentKind
+
+
+def kinds_and_titles(text: str) -> list[tuple[str, str | None]]:
+    return [(i.kind.value, i.title) for i in find_instruments(text).instruments]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Article 146 of the Criminal Code of Georgia prohibits torture.",
+            [("code", "Criminal Code of Georgia")],
+        ),
+        (
+            "The Code of Administrative Offences was amended.",
+            [("code", "Code of Administrative Offences")],
+        ),
+        (
+            "under the Law on Prevention of Domestic Violence and the Law on Police",
+            [("law", "Law on Prevention of Domestic Violence"), ("law", "Law on Police")],
+        ),
+        ("The Mental Health Act 2017 provides safeguards.", [("law", "Mental Health Act")]),
+        (
+            "the Optional Protocol to the Convention against Torture was ratified",
+            [("international-treaty", "Optional Protocol to the Convention against Torture")],
+        ),
+        (
+            "in line with the Nelson Mandela Rules",
+            [("international-standard", "Nelson Mandela Rules")],
+        ),
+        (
+            "the National Action Plan for Human Rights 2022–2026 was adopted",
+            [("action-plan", "National Action Plan for Human Rights")],
+        ),
+        (
+            "the State Programme for the Development of the Penitentiary System",
+            [("programme", "State Programme for the Development of the Penitentiary System")],
+        ),
+        (
+            "the Constitution of the Republic of Uzbekistan guarantees",
+            [("constitution", "Constitution")],
+        ),
+        (
+            "a draft law on the prevention of torture was submitted to the Verkhovna Rada",
+            [("bill", "draft law on the prevention of torture")],
+        ),
+    ],
+)
+def test_named_instruments_in_other_styles(text: str, expected: list[tuple[str, str]]) -> None:
+    """Instruments are recognised by the form of their names, whatever the State."""
+    found = kinds_and_titles(text)
+    for item in expected:
+        assert item in found, found
+
+
+def test_numbered_acts_with_issuer_number_and_date() -> None:
+    """ "Resolution No. 1204 of the Cabinet of Ministers of 12 March 2021" keeps number and date."""
+    text = (
+        "The procedure was approved by Cabinet of Ministers Resolution No. 1204 of 12 March "
+        "2021. Decree No. UP-6012 of 22 June 2020 of the President adopted the strategy."
+    )
+    reading = find_instruments(text)
+    issuances = [(i.number, str(i.date)) for inst in reading.instruments for i in inst.issuances]
+    assert ("1204", "2021-03-12") in issuances
+    assert ("UP-6012", "2020-06-22") in issuances
+
+
+def test_joint_order_is_one_instrument_with_several_issuances() -> None:
+    """A list of issuers with their numbers and dates is one instrument adopted jointly."""
+    text = (
+        "Joint rules were adopted (approved by orders of the Minister of Justice, No. 12 of "
+        "3 May 2022, and the Chair of the State Security Service, No. 7 of 5 May 2022)."
+    )
+    reading = find_instruments(text)
+    rules = reading.instruments[0]
+    assert rules.kind is K.RULES
+    assert [(i.issuer, i.number, str(i.date)) for i in rules.issuances] == [
+        ("Ministry of Justice", "12", "2022-05-03"),
+        ("State Security Service", "7", "2022-05-05"),
+    ]
+
+
+def test_provisions_attach_to_their_instrument() -> None:
+    """Lists, parts and dotted numbers of provisions are read and attached."""
+    text = (
+        "Articles 10, 11 and 12 of the Penal Code were amended; see also article 143-1 of the "
+        "Code of Criminal Procedure and paragraph 90.7.2 of the Rules on Detention."
+    )
+    reading = find_instruments(text)
+    cited = {c.instrument: [str(p) for p in c.provisions] for c in reading.citations}
+    assert cited["code:penal code"] == ["article 10", "article 11", "article 12"]
+    assert cited["code:code of criminal procedure"] == ["article 143-1"]
+
+
+def test_back_references_resolve_to_the_nearest_instrument_of_their_kind() -> None:
+    """ "The Code" and "(Code, art. 5)" point to the code named last before them."""
+    text = (
+        "The Penal Code defines torture. The Code of Criminal Procedure governs arrest. "
+        "Detainees may call a lawyer (Code, art. 5). The Code also provides for bail."
+    )
+    reading = find_instruments(text)
+    back = [c for c in reading.citations if c.back_reference]
+    assert [c.instrument for c in back] == ["code:code of criminal procedure"] * 2
+    assert [str(p) for p in back[0].provisions] == ["article 5"]
+
+
+def test_numbered_act_in_brackets_is_how_the_instrument_was_adopted() -> None:
+    """ "the rules on X (Order No. 5 of 1 May 2020)" is one instrument with that issuance."""
+    text = "The rules on visits to prisons (Ministry of Justice Order No. 5 of 1 May 2020) apply."
+    reading = find_instruments(text)
+    assert len(reading.instruments) == 1
+    rules = reading.instruments[0]
+    assert rules.title == "rules on visits to prisons"
+    assert [(i.issuer, i.number) for i in rules.issuances] == [("Ministry of Justice", "5")]
+    assert [c.role for c in reading.citations] == ["citation", "issuance"]
+
+
+def test_plans_keep_their_period_and_parent() -> None:
+    """A plan's period is read apart from its title, and what it implements is linked."""
+    text = (
+        "An action plan for the implementation of the national strategy on human rights for "
+        "2021–2025 is being carried out."
+    )
+    reading = find_instruments(text)
+    plan = next(i for i in reading.instruments if i.kind is K.ACTION_PLAN)
+    assert plan.title == "action plan for the implementation"
+    parent = reading.instrument(plan.part_of or "")
+    assert parent.kind is K.POLICY_FRAMEWORK
+    assert str(parent.period) == "2021/2025"
+
+
+def test_words_that_look_like_instruments_are_not() -> None:
+    """Phrases like "in order to", "the bill of indictment" or "the rule of law" are not cited."""
+    text = (
+        "In order to prevent torture, lawyers may file a defence against the bill of "
+        "indictment; officers violating regulations on states of emergency were punished "
+        "under the rule of law and public order."
+    )
+    assert find_instruments(text).instruments == ()
+
+
+def test_seed_citations_against_the_curated_dossier() -> None:
+    """On the seed, found citations overlap the curated ones: precision and recall ≥ 0.9."""
+    sys.path.insert(0, str(Path(__file__).parents[1] / "curation"))
+    try:
+        import kaz_2024
+    finally:
+        sys.path.pop(0)
+    spans = [span for _, span in sorted(kaz_2024.C.paragraphs.items())]
+    reading = find_instruments(kaz_2024.TEXT, spans)
+    got = [(c.start, c.end) for c in reading.citations if c.role == "citation"]
+    gold = [(c.source.start, c.source.end) for c in kaz_2024.citations()]
+
+    def hit(a: tuple[int, int], others: list[tuple[int, int]]) -> bool:
+        return any(a[0] < b[1] and b[0] < a[1] for b in others)
+
+    precision = sum(hit(g, gold) for g in got) / len(got)
+    recall = sum(hit(g, got) for g in gold) / len(gold)
+    assert precision >= 0.9, precision
+    assert recall >= 0.9, recall
+
+
+@given(st.text(max_size=300))
+def test_quotes_equal_the_text_at_their_offsets(text: str) -> None:
+    """Whatever the text, every citation quotes it exactly and nothing but TypeError escapes."""
+    reading = find_instruments(text)
+    for c in reading.citations:
+        assert text[c.start : c.end] == c.quote
+
+
+def test_non_text_is_refused() -> None:
+    """Passing bytes is a TypeError with a clear message."""
+    with pytest.raises(TypeError, match="needs a str"):
+        find_instruments(b"Criminal Code")  # type: ignore[arg-type]
