@@ -998,7 +998,7 @@ _MEASURES: list[tuple] = [
         (PG,),
         (CCP,),
         S11_15,
-        {"series": ("s-released-by-procurators",)},
+        {"series": ("s-released-office", "s-released-thf")},
     ),
     (
         "m-procurators-interview-detainees",
@@ -1222,6 +1222,7 @@ _MEASURES: list[tuple] = [
                 "s-facilities-with-cells",
                 "s-persons-in-cells",
                 "s-housing-units-construction",
+                "s-housing-units-facilities",
             )
         },
     ),
@@ -1236,7 +1237,13 @@ _MEASURES: list[tuple] = [
         (),
         ("kz-policy-framework-public-safety",),
         (rec(21),),
-        {"period": years(2024, 2028, "2024–2028"), "series": ("s-new-institutions-planned",)},
+        {
+            "period": years(2024, 2028, "2024–2028"),
+            "series": (
+                "s-new-institutions-planned",
+                "s-new-institutions-planned-mr",
+            ),
+        },
     ),
     (
         "m-ppp-construction",
@@ -1416,7 +1423,7 @@ _MEASURES: list[tuple] = [
         ("kz-ombudsman", "kz-npm"),
         (),
         (rec(24),),
-        {"series": ("s-monitoring-visits",)},
+        {"series": ("s-visits-ombudsman", "s-visits-npm")},
     ),
     # paragraph 28
     (
@@ -1446,7 +1453,9 @@ _MEASURES: list[tuple] = [
         {
             "series": (
                 "s-institutions-local-care",
-                "s-medical-facilities",
+                "s-medical-facilities-clinics",
+                "s-medical-facilities-stations",
+                "s-medical-facilities-inpatient",
                 "s-medical-personnel",
                 "s-childrens-home-beds",
             )
@@ -1853,14 +1862,14 @@ SERIES = (
         (O("o-cameras", 9, "40,000", q=Q.MORE_THAN),),
     ),
     S(
-        "s-released-by-procurators",
+        "s-released-office",
         "persons released following procurators' reviews of the lawfulness of detention",
         "persons",
         (O("o-released-office-2023", 17, "449", time=Y(2023)),),
         breakdown=(("place", "office premises"),),
     ),
     S(
-        "s-released-by-procurators-thf",
+        "s-released-thf",
         "persons released following procurators' reviews of the lawfulness of detention",
         "persons",
         (O("o-released-thf-2023", 17, "603", time=Y(2023)),),
@@ -2202,14 +2211,14 @@ SERIES = (
         (O("o-operating-procedures", 51, "Eleven"),),
     ),
     S(
-        "s-monitoring-visits",
+        "s-visits-ombudsman",
         "visits to penal institutions by monitoring bodies",
         "visits",
         (O("o-visits-ombudsman-2023", 53, "248", time=Y(2023)),),
         breakdown=(("visitor", "Ombudsman's Office"),),
     ),
     S(
-        "s-monitoring-visits-npm",
+        "s-visits-npm",
         "visits to penal institutions by monitoring bodies",
         "visits",
         (O("o-visits-npm-2023", 53, "102", time=Y(2023)),),
@@ -2229,7 +2238,7 @@ SERIES = (
         ),
     ),
     S(
-        "s-medical-facilities",
+        "s-medical-facilities-clinics",
         FAC,
         "facilities",
         (O("o-outpatient-clinics", 56, "63"),),

@@ -59,6 +59,9 @@ from catdomain.identifiers import (
     ProvisionPath,
     parse_provisions,
 )
+from catdomain.reading._input import read_document
+from catdomain.reading.assemble import extract, extract_file
+from catdomain.reading.structure import ReplyHeader, ReplyStructure, read_reply
 from catdomain.serialization import (
     SCHEMA_VERSION,
     from_dict,
@@ -67,7 +70,15 @@ from catdomain.serialization import (
     to_dict,
     to_json,
 )
-from catdomain.validation import Figure, Finding, Severity, validate
+from catdomain.validation import (
+    RULES,
+    Figure,
+    Finding,
+    Rule,
+    Severity,
+    findings_from_integrity_error,
+    validate,
+)
 from catdomain.vocab import (
     GRADING_SCALES,
     AuthorityKind,
@@ -91,6 +102,7 @@ from catdomain.vocab import (
 
 __all__ = [
     "GRADING_SCALES",
+    "RULES",
     "SCHEMA_VERSION",
     "AnswerKind",
     "Assessment",
@@ -138,6 +150,9 @@ __all__ = [
     "ProvisionPath",
     "Qualifier",
     "Recommendation",
+    "ReplyHeader",
+    "ReplyStructure",
+    "Rule",
     "SchemaVersionError",
     "Section",
     "SerializationError",
@@ -151,6 +166,9 @@ __all__ = [
     "TimeReference",
     "TreatyBody",
     "ValueKind",
+    "extract",
+    "extract_file",
+    "findings_from_integrity_error",
     "from_dict",
     "from_json",
     "grading_scale",
@@ -159,6 +177,8 @@ __all__ = [
     "parse_date",
     "parse_provisions",
     "parse_time",
+    "read_document",
+    "read_reply",
     "to_dict",
     "to_json",
     "validate",

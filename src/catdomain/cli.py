@@ -8,6 +8,14 @@ Subcommands:
 
 - ``catdomain show [PATH] [--format text|json]`` — summarise a dossier (the
   bundled Kazakhstan dossier when no PATH is given).
+- ``catdomain validate PATH…`` — check dossiers against the rule catalogue;
+  exit 0 when no errors were found, 1 when some were, 2 when an input cannot
+  be read.
+- ``catdomain extract PATH… [-o OUT] [--force]`` — read follow-up replies
+  (.txt, .docx, .pdf) into dossier JSON: to standard output, to a file, or one
+  file per input into a folder. Outputs are written atomically and never
+  overwrite an existing file without ``--force``; a batch goes on past files
+  that fail and exits 2 if any did.
 - ``catdomain schema`` — print the JSON Schema of the dossier format.
 """
 
@@ -15,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import textwrap
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -73,6 +82,104 @@ def _findings(dossier: Dossier, texts: dict[str, str]) -> Sequence[Finding]:
     return validate(dossier, texts=texts)
 
 
+def _validate(args: argparse.Namespace) -> int:
+    import json
+
+    from catdomain.serialization import to_dict
+    from catdomain.validation import Severity, validate
+
+    status = 0
+    reports = []
+    for path in args.paths:
+        try:
+            dossier, texts = _load(path)
+        except CatdomainError as error:
+            print(f"catdomain: error: {error}", file=sys.stderr)
+            status = 2
+            continue
+        findings = validate(dossier, texts=texts)
+        errors = sum(1 for f in findings if f.severity is Severity.ERROR)
+        if errors and status == 0:
+            status = 1
+        if args.format == "json":
+            reports.append({"path": path, "findings": [to_dict(f) for f in findings]})
+            continue
+        counts = {s: sum(1 for f in findings if f.severity is s) for s in Severity}
+        summary = ", ".join(f"{n} {s.value}{'s' if n != 1 else ''}" for s, n in counts.items())
+        print(f"{path}: {summary}")
+        for severity in Severity:
+            group = [f for f in findings if f.severity is severity]
+            if group:
+                print(f"  {severity.value.upper()}")
+            for f in group:
+                print(textwrap.fill(f"{f.code} at {f.path}", 80, initial_indent="    ",
+                                    subsequent_indent="      "))
+                print(textwrap.fill(f.message, 80, initial_indent="      ",
+                                    subsequent_indent="      ", break_on_hyphens=False))
+    if args.format == "json":
+        sys.stdout.write(json.dumps(reports, indent=2, ensure_ascii=False, default=str) + "\n")
+    return status
+
+
+def _write_atomic(path: Path, content: str, *, force: bool) -> None:
+    """Write `content` to `path` through a temporary file and a rename."""
+    import os
+    import tempfile
+
+    if path.exists() and not force:
+        raise InputError(path, "already exists; use --force to overwrite it")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(content)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _extract(args: argparse.Namespace) -> int:
+    from catdomain.reading.assemble import extract_file
+    from catdomain.serialization import to_json
+
+    paths = [Path(p) for p in args.paths]
+    out = Path(args.output) if args.output else None
+    many = len(paths) > 1
+    if many and out is None:
+        raise InputError("-o", "several inputs need an output folder: -o FOLDER")
+    if out is not None and (many or out.is_dir() or args.output.endswith(("/", "\\"))):
+        if out.exists() and not out.is_dir():
+            raise InputError(out, "is a file; give a folder for several inputs")
+        targets = [out / f"{p.stem}.json" for p in paths]
+        names = [t.name for t in targets]
+        clashes = {n for n in names if names.count(n) > 1}
+        if clashes:
+            raise InputError(out, f"inputs would write the same file: {', '.join(sorted(clashes))}")
+    else:
+        targets = [out] if out is not None else [None]  # type: ignore[list-item]
+    progress = sys.stderr.isatty() and many
+    failed = 0
+    for n, (path, target) in enumerate(zip(paths, targets, strict=True), start=1):
+        if progress:
+            print(f"[{n}/{len(paths)}] {path}", file=sys.stderr, flush=True)
+        try:
+            if target is not None and target.exists() and not args.force:
+                raise InputError(target, "already exists; use --force to overwrite it")
+            dossier = extract_file(path)
+            content = to_json(dossier)
+            if target is None:
+                sys.stdout.write(content)
+            else:
+                _write_atomic(target, content, force=args.force)
+        except CatdomainError as error:
+            failed += 1
+            print(f"catdomain: error: {error}", file=sys.stderr)
+    if many:
+        print(f"{len(paths) - failed} of {len(paths)} replies extracted", file=sys.stderr)
+    return 2 if failed else 0
+
+
 def _schema(args: argparse.Namespace) -> int:
     import json
 
@@ -103,6 +210,31 @@ def _parser() -> argparse.ArgumentParser:
         "--format", choices=("text", "json"), default="text", help="output format (default: text)"
     )
     show.set_defaults(handler=_show)
+
+    validate = commands.add_parser(
+        "validate",
+        help="check dossiers against the rule catalogue",
+        description="Check dossier JSON files against catdomain's rule catalogue. Exit status: "
+        "0 no errors, 1 errors found, 2 an input could not be read.",
+    )
+    validate.add_argument("paths", nargs="+", metavar="PATH", help="dossier JSON files")
+    validate.add_argument(
+        "--format", choices=("text", "json"), default="text", help="report format (default: text)"
+    )
+    validate.set_defaults(handler=_validate)
+
+    extract = commands.add_parser(
+        "extract",
+        help="read follow-up replies (.txt, .docx, .pdf) into dossier JSON",
+        description="Read follow-up replies into dossier JSON with provenance. With one input "
+        "and no -o, print to standard output.",
+    )
+    extract.add_argument("paths", nargs="+", metavar="PATH", help="reply files")
+    extract.add_argument(
+        "-o", "--output", help="output file (one input) or folder (one JSON file per input)"
+    )
+    extract.add_argument("--force", action="store_true", help="overwrite existing outputs")
+    extract.set_defaults(handler=_extract)
 
     schema = commands.add_parser("schema", help="print the JSON Schema of the dossier format")
     schema.set_defaults(handler=_schema)

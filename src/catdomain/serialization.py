@@ -476,7 +476,7 @@ def _version_error(found: object) -> SchemaVersionError:
     problem = Problem(
         path="$.schema_version",
         expected=f'a version string such as "{SCHEMA_VERSION}"',
-        found=_describe(found),
+        found="nothing" if found is _MISSING else _describe(found),
     )
     return _rebuild(SchemaVersionError, [problem], target="Dossier", source=None)
 
@@ -705,7 +705,7 @@ def _collect(error: BaseException, path: str, problems: list[Problem]) -> None:
                 else:
                     _collect(sub, where, problems)
             elif isinstance(sub, ForbiddenExtraKeysError):
-                keys = ", ".join(repr(k) for k in sorted(sub.extra_fields))
+                keys = ", ".join(sorted(repr(k) for k in sub.extra_fields))
                 plural = "s" if len(sub.extra_fields) > 1 else ""
                 problems.append(
                     Problem(

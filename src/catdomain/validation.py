@@ -762,8 +762,21 @@ def _is_percent(unit: str) -> bool:
     return unit.strip().lower() in {"percent", "per cent", "%", "percentage"}
 
 
+_PERCENT_UNITS = frozenset({"percent", "per cent", "%", "percentage", "percentage points"})
+
+
 def _same_unit(a: str, b: str) -> bool:
-    return " ".join(a.lower().split()) == " ".join(b.lower().split())
+    """Whether figures in units `a` and `b` can be added or compared.
+
+    Units of counted things are nouns taken from the text, and replies name
+    the parts of a whole with other nouns than the whole ("238 persons …, of
+    whom 219 were civilians and 19 officers"): any two counts are taken to be
+    in the same unit. Percentages are never the same unit as counts.
+    """
+    na, nb = " ".join(a.lower().split()), " ".join(b.lower().split())
+    if na == nb:
+        return True
+    return (na in _PERCENT_UNITS) == (nb in _PERCENT_UNITS) and na not in _PERCENT_UNITS
 
 
 # --------------------------------------------------------------------------
@@ -940,10 +953,13 @@ class _Context:
         adopted = self.document(rec.document).adopted
         if adopted is None:
             return None
-        if adopted.day is not None:
-            due = PartialDate.from_date(adopted.earliest() + relativedelta(years=1))
-        else:
-            due = PartialDate(adopted.year + 1, adopted.month)
+        try:
+            if adopted.day is not None:
+                due = PartialDate.from_date(adopted.earliest() + relativedelta(years=1))
+            else:
+                due = PartialDate(adopted.year + 1, adopted.month)
+        except (ValueError, OverflowError):  # adopted in 9999: the calendar ends
+            return None
         return due, (
             f"the one-year deadline {_date(due)} computed from adoption {_on(adopted)}"
             f" ({rec.document})"

@@ -73,7 +73,7 @@ class Section:
     )
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Document:
     """A document of the cycle: report, concluding observations, reply, letter….
 
@@ -140,6 +140,26 @@ class Document:
     sections: tuple[Section, ...] = attrs.field(
         default=(), validator=[v.tuple_of(Section), v.unique_ids()]
     )
+
+    def __repr__(self) -> str:
+        """The id, kind, symbol and date, and how much text structure it holds.
+
+        Example:
+            >>> import catdomain as cd
+            >>> cd.Document(id="CAT/C/KAZ/CO/4", kind=cd.DocumentKind.CONCLUDING_OBSERVATIONS,
+            ...             adopted=cd.PartialDate(2023, 5, 10))
+            <Document 'CAT/C/KAZ/CO/4': concluding-observations, 2023-05-10>
+        """
+        parts = [self.kind.value]
+        if self.symbol is not None and str(self.symbol) != self.id:
+            parts.append(str(self.symbol))
+        if self.date is not None:
+            parts.append(str(self.date))
+        if self.paragraphs:
+            parts.append(f"{len(self.paragraphs)} paragraphs")
+        if self.sections:
+            parts.append(f"{len(self.sections)} sections")
+        return f"<Document {self.id!r}: {', '.join(parts)}>"
 
     @property
     def date(self) -> PartialDate | None:

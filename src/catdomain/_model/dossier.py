@@ -47,6 +47,23 @@ _COLLECTIONS: tuple[tuple[str, str], ...] = (
 )
 
 
+_SINGULAR = {
+    "documents": "document",
+    "recommendations": "recommendation",
+    "authorities": "authority",
+    "instruments": "instrument",
+    "citations": "citation",
+    "measures": "measure",
+    "indicators": "indicator",
+    "series": "series",
+    "breakdowns": "breakdown",
+    "changes": "change",
+    "equivalences": "equivalence",
+    "assessments": "assessment",
+    "sections": "section",
+}
+
+
 def iter_spans(obj: object, path: str = "$") -> Iterator[tuple[str, SourceSpan]]:
     """Yield every `SourceSpan` inside `obj` with its JSON path.
 
@@ -75,7 +92,7 @@ def _tuple_of_ids(kind: type) -> Any:
     return [v.tuple_of(kind)]
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Dossier:
     """Everything known about one follow-up case, cross-referenced by id.
 
@@ -141,6 +158,24 @@ class Dossier:
 
     def __attrs_post_init__(self) -> None:
         object.__setattr__(self, "_index", _check_integrity(self))
+
+    def __repr__(self) -> str:
+        """A one-line summary: the id and how many objects of each kind.
+
+        Example:
+            >>> import catdomain as cd
+            >>> cd.Dossier(id="empty")
+            <Dossier 'empty': empty>
+        """
+        counts = self.counts()
+        shown = [
+            f"{n} {name if n != 1 else _SINGULAR.get(name, name)}"
+            for name, n in counts.items()
+            if n and name != "observations"
+        ]
+        if counts["observations"]:
+            shown.append(f"{counts['observations']} observations")
+        return f"<Dossier {self.id!r}: {', '.join(shown) or 'empty'}>"
 
     # ------------------------------------------------------------------ lookups
 
@@ -374,6 +409,7 @@ def _check_integrity(dossier: Dossier) -> dict[str, tuple[str, object]]:
             )
 
     documents = {d.id: d for d in dossier.documents}
+    numbers_of = {d.id: {p.number for p in d.paragraphs} for d in dossier.documents}
     for name, _ in _COLLECTIONS:
         for i, obj in enumerate(getattr(dossier, name)):
             for path, span in iter_spans(obj, f"{name}[{i}]"):
@@ -399,7 +435,7 @@ def _check_integrity(dossier: Dossier) -> dict[str, tuple[str, object]]:
                 if (
                     span.paragraph is not None
                     and target.paragraphs
-                    and not any(p.number == span.paragraph for p in target.paragraphs)
+                    and span.paragraph not in numbers_of[target.id]
                 ):
                     problems.append(
                         (

@@ -170,7 +170,7 @@ class Observation:
     )
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Series:
     """A series of observations sharing one key.
 
@@ -202,6 +202,26 @@ class Series:
 
     def __len__(self) -> int:
         return len(self.observations)
+
+    def __repr__(self) -> str:
+        """The id, the key and the values.
+
+        Example:
+            >>> import catdomain as cd
+            >>> from decimal import Decimal
+            >>> cd.Series(id="s", key=cd.SeriesKey(concept="suicides", unit="persons"),
+            ...           observations=(cd.Observation(id="o", value=Decimal(22),
+            ...                                        time=cd.Period.year(2023)),))
+            <Series 's': suicides [persons]: 2023=22>
+        """
+        marks = {"exact": "", "approximate": "~", "more-than": ">", "at-least": ">=",
+                 "less-than": "<", "at-most": "<="}
+        values = ", ".join(
+            f"{o.time if o.time is not None else '?'}={marks[o.qualifier.value]}{o.value}"
+            for o in self.observations[:6]
+        )
+        more = f", … ({len(self.observations)} in all)" if len(self.observations) > 6 else ""
+        return f"<Series {self.id!r}: {self.key}: {values or 'no observations'}{more}>"
 
 
 @attrs.frozen(kw_only=True)

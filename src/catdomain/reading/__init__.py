@@ -12,4 +12,6 @@ imported only when a .docx or .pdf file is read.
 
 from __future__ import annotations
 
-__all__: list[str] = []
+from catdomain.reading._input import decode, read_document
+
+__all__ = ["decode", "read_document"]

@@ -252,6 +252,15 @@ _PROVISION = re.compile(
 )
 _OF_THE = re.compile(rf"{S}(?:of|in|under){S}(?:the{S})?")
 _ENTITLED = re.compile(rf",?{S}entitled{S}“([^”\n]{{1,200}})”")
+_TITLE_DATE = re.compile(rf"\bof{S}({DATE})")
+_ADOPTED_BY_ON = re.compile(
+    rf",?{S}(?:which{S}(?:was|were){S})?(?:approved|adopted|signed|issued){S}by{S}"
+    rf"(?P<issuer>{_ISSUER}){S}on{S}(?P<date>{DATE})"
+)
+_ON_DATE_BEFORE = re.compile(rf"\b[Oo]n{S}(?P<date>{DATE}),?{S}(?:the{S})?$")
+_WAS_ADOPTED_AFTER = re.compile(
+    rf"{S}(?:was|were|has{S}been|have{S}been){S}(?:adopted|approved|signed|enacted|promulgated)"
+)
 _APPROVED_BY = re.compile(
     rf"(?:\(|,){S}?(?:(?:the{S}\w+{S}(?:was|were){S})?(?:as{S})?(?:approved|adopted|issued|introduced)"
     rf"{S}by{S})?$"
@@ -481,9 +490,15 @@ def _named_mentions(text: str, start: int, end: int) -> list[_Mention]:
                 # overlaps "Code of Criminal Procedure"; "Penalties Enforcement Code" does not.
                 pos = max(*clash, m.start() + 1)
                 continue
-            found.append(
-                _Mention(start=span[0], end=span[1], kind=kind or K.OTHER, title=m.group())
-            )
+            mention = _Mention(start=span[0], end=span[1], kind=kind or K.OTHER, title=m.group())
+            dated = _TITLE_DATE.search(m.group())
+            if dated and mention.kind in (K.LAW, K.PRESIDENTIAL_ADDRESS):
+                issuer = "President" if mention.kind is K.PRESIDENTIAL_ADDRESS else None
+                mention.issuances.append(
+                    FoundIssuance(issuer=issuer, number=None, date=_date(dated.group(1)),
+                                  start=span[0], end=span[1])
+                )
+            found.append(mention)
             taken.append(span)
             pos = span[1]
     return found
@@ -885,6 +900,31 @@ def _attach_provisions(text: str, mentions: list[_Mention], start: int, end: int
     return mentions + extra
 
 
+def _adoption_dates(text: str, mentions: list[_Mention]) -> None:
+    """Dates of adoption stated around a titled mention.
+
+    "the procedure …, approved by the Minister of Defence on 14 December 2023";
+    "On 20 April 2023, the Social Code was adopted".
+    """
+    for m in mentions:
+        if m.back or m.title is None or m.issuances:
+            continue
+        after = _ADOPTED_BY_ON.match(text, m.end)
+        if after:
+            m.issuances.append(
+                FoundIssuance(issuer=_issuer_name(after.group("issuer")), number=None,
+                              date=_date(after.group("date")), start=m.start, end=after.end())
+            )
+            continue
+        before = _ON_DATE_BEFORE.search(text[max(0, m.start - 60) : m.start])
+        if before and _WAS_ADOPTED_AFTER.match(text, m.end):
+            start = max(0, m.start - 60) + before.start()
+            m.issuances.append(
+                FoundIssuance(issuer=None, number=None, date=_date(before.group("date")),
+                              start=start, end=m.end)
+            )
+
+
 def _link_issuances(text: str, mentions: list[_Mention]) -> None:
     """A numbered act right after an instrument (in brackets, or "approved by") adopts it."""
     ordered = sorted(mentions, key=lambda x: x.start)
@@ -1089,5 +1129,6 @@ def find_instruments(
         region = named + numbered + lower + back
         region = _attach_provisions(text, region, start, end)
         _link_issuances(text, region)
+        _adoption_dates(text, region)
         mentions.extend(region)
     return _resolve(mentions, text)
