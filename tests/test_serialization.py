@@ -55,12 +55,26 @@ def _paths(error: cd.SerializationError) -> list[str]:
 # Round trips for every public type
 
 
+# The modules whose public types make up the data the format carries. The
+# reading layer's intermediate results (ReplyStructure, …) and the rule
+# catalogue are public too, but are not data of the format.
+FORMAT_MODULES = (
+    "catdomain._model.",
+    "catdomain._dates",
+    "catdomain.identifiers",
+    "catdomain.vocab",
+)
+FINDINGS = {cd.Finding, cd.Figure, cd.Severity}
+
+
 def _is_public_type(obj: object) -> bool:
-    """A model class, value type or vocabulary of the façade (exceptions aside)."""
-    return (
-        isinstance(obj, type)
-        and (attrs.has(obj) or issubclass(obj, enum.Enum))
-        and obj.__module__ != "catdomain.exceptions"
+    """A model class, value type or vocabulary of the format, or a validation finding."""
+    return isinstance(obj, type) and (
+        obj in FINDINGS
+        or (
+            (attrs.has(obj) or issubclass(obj, enum.Enum))
+            and obj.__module__.startswith(FORMAT_MODULES)
+        )
     )
 
 

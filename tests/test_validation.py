@@ -173,8 +173,10 @@ def _type_name(annotation: object) -> str:
     text = getattr(annotation, "__name__", None) if isinstance(annotation, type) else None
     if text is not None:
         return text
-    return str(annotation).replace("catdomain._model.provenance.", "").replace(
-        "catdomain.validation.", ""
+    return (
+        str(annotation)
+        .replace("catdomain._model.provenance.", "")
+        .replace("catdomain.validation.", "")
     )
 
 

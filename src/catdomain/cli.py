@@ -16,6 +16,10 @@ Subcommands:
   file per input into a folder. Outputs are written atomically and never
   overwrite an existing file without ``--force``; a batch goes on past files
   that fail and exits 2 if any did.
+- ``catdomain export [PATH] --format csv|parquet|sdmx-csv --to DIR [--force]
+  [--findings]`` — write a dossier's tables (the bundled dossier when no PATH
+  is given) with a ``datapackage.json`` into a folder, and print the files
+  written. Needs the ``analysis`` extra.
 - ``catdomain schema`` — print the JSON Schema of the dossier format.
 """
 
@@ -38,6 +42,8 @@ __all__ = ["main"]
 
 
 def _read_text(path: Path) -> str:
+    from catdomain.reading._input import decode
+
     try:
         data = path.read_bytes()
     except FileNotFoundError:
@@ -46,10 +52,9 @@ def _read_text(path: Path) -> str:
         raise InputError(path, "is a directory, not a file") from None
     except OSError as error:
         raise InputError(path, error.strerror or str(error)) from None
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise InputError(path, f"not valid UTF-8 at byte {error.start}") from None
+    if not data.strip():
+        raise InputError(path, "is empty")
+    return decode(data, source=str(path))
 
 
 def _load(path: str | None) -> tuple[Dossier, dict[str, str]]:
@@ -112,10 +117,23 @@ def _validate(args: argparse.Namespace) -> int:
             if group:
                 print(f"  {severity.value.upper()}")
             for f in group:
-                print(textwrap.fill(f"{f.code} at {f.path}", 80, initial_indent="    ",
-                                    subsequent_indent="      "))
-                print(textwrap.fill(f.message, 80, initial_indent="      ",
-                                    subsequent_indent="      ", break_on_hyphens=False))
+                print(
+                    textwrap.fill(
+                        f"{f.code} at {f.path}",
+                        80,
+                        initial_indent="    ",
+                        subsequent_indent="      ",
+                    )
+                )
+                print(
+                    textwrap.fill(
+                        f.message,
+                        80,
+                        initial_indent="      ",
+                        subsequent_indent="      ",
+                        break_on_hyphens=False,
+                    )
+                )
     if args.format == "json":
         sys.stdout.write(json.dumps(reports, indent=2, ensure_ascii=False, default=str) + "\n")
     return status
@@ -151,13 +169,13 @@ def _extract(args: argparse.Namespace) -> int:
     if out is not None and (many or out.is_dir() or args.output.endswith(("/", "\\"))):
         if out.exists() and not out.is_dir():
             raise InputError(out, "is a file; give a folder for several inputs")
-        targets = [out / f"{p.stem}.json" for p in paths]
-        names = [t.name for t in targets]
+        targets: list[Path | None] = [out / f"{p.stem}.json" for p in paths]
+        names = [p.stem for p in paths]
         clashes = {n for n in names if names.count(n) > 1}
         if clashes:
             raise InputError(out, f"inputs would write the same file: {', '.join(sorted(clashes))}")
     else:
-        targets = [out] if out is not None else [None]  # type: ignore[list-item]
+        targets = [out]
     progress = sys.stderr.isatty() and many
     failed = 0
     for n, (path, target) in enumerate(zip(paths, targets, strict=True), start=1):
@@ -178,6 +196,23 @@ def _extract(args: argparse.Namespace) -> int:
     if many:
         print(f"{len(paths) - failed} of {len(paths)} replies extracted", file=sys.stderr)
     return 2 if failed else 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    from catdomain.exports import export
+
+    dossier, texts = _load(args.path)
+    findings = _findings(dossier, texts) if args.findings else None
+    try:
+        paths = export(
+            dossier, args.to, format=args.format, findings=findings, overwrite=args.force
+        )
+    except ImportError as error:
+        print(f"catdomain: error: {error}", file=sys.stderr)
+        return 2
+    for path in paths:
+        print(path)
+    return 0
 
 
 def _schema(args: argparse.Namespace) -> int:
@@ -235,6 +270,28 @@ def _parser() -> argparse.ArgumentParser:
     )
     extract.add_argument("--force", action="store_true", help="overwrite existing outputs")
     extract.set_defaults(handler=_extract)
+
+    export = commands.add_parser(
+        "export",
+        help="write a dossier's tables as CSV, Parquet or SDMX-CSV with a datapackage.json",
+        description="Write a dossier's tables (observations, measures, instruments, "
+        "issuances, citations, recommendations and their links) into a folder, with a "
+        "Frictionless datapackage.json describing them, and print the files written. Needs "
+        'the analysis extra: pip install "catdomain[analysis]".',
+    )
+    export.add_argument("path", nargs="?", help="a dossier JSON file (default: the bundled one)")
+    export.add_argument(
+        "--format",
+        choices=("csv", "parquet", "sdmx-csv"),
+        default="csv",
+        help="csv (default), parquet, or sdmx-csv (the observations as SDMX-CSV 2.0)",
+    )
+    export.add_argument("--to", required=True, metavar="DIR", help="the folder to write into")
+    export.add_argument("--force", action="store_true", help="overwrite existing files")
+    export.add_argument(
+        "--findings", action="store_true", help="validate and write the findings table too"
+    )
+    export.set_defaults(handler=_export)
 
     schema = commands.add_parser("schema", help="print the JSON Schema of the dossier format")
     schema.set_defaults(handler=_schema)

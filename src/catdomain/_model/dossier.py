@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import typing
 from collections.abc import Iterator
 from typing import Any, Literal, cast
 
@@ -82,10 +83,42 @@ def iter_spans(obj: object, path: str = "$") -> Iterator[tuple[str, SourceSpan]]
         for index, item in enumerate(obj):
             yield from iter_spans(item, f"{path}[{index}]")
         return
-    if attrs.has(type(obj)):
-        for field in attrs.fields(cast("type[attrs.AttrsInstance]", type(obj))):
-            if field.init:
-                yield from iter_spans(getattr(obj, field.name), f"{path}.{field.name}")
+    cls = type(obj)
+    if attrs.has(cls):
+        for name in _span_fields(cls):
+            value = getattr(obj, name)
+            if value is not None and value != ():
+                yield from iter_spans(value, f"{path}.{name}")
+
+
+_SPAN_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def _span_fields(cls: type) -> tuple[str, ...]:
+    """The names of `cls`'s fields whose values can hold a SourceSpan (worked out once)."""
+    found = _SPAN_FIELDS.get(cls)
+    if found is None:
+        hints = typing.get_type_hints(cls)
+        found = tuple(
+            f.name
+            for f in attrs.fields(cast("type[attrs.AttrsInstance]", cls))
+            if f.init and _may_hold_span(hints.get(f.name, object), set())
+        )
+        _SPAN_FIELDS[cls] = found
+    return found
+
+
+def _may_hold_span(annotation: object, seen: set[type]) -> bool:
+    if annotation is SourceSpan:
+        return True
+    args = typing.get_args(annotation)
+    if args:
+        return any(_may_hold_span(a, seen) for a in args if a is not Ellipsis)
+    if isinstance(annotation, type) and attrs.has(annotation) and annotation not in seen:
+        seen.add(annotation)
+        hints = typing.get_type_hints(annotation)
+        return any(_may_hold_span(h, seen) for h in hints.values())
+    return annotation is object
 
 
 def _tuple_of_ids(kind: type) -> Any:

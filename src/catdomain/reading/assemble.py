@@ -76,8 +76,20 @@ _COMPLETION = re.compile(
 _MONTHS = {
     m: i
     for i, m in enumerate(
-        ["january", "february", "march", "april", "may", "june", "july", "august",
-         "september", "october", "november", "december"],
+        [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ],
         start=1,
     )
 }
@@ -219,11 +231,15 @@ def extract(
         co_id = "concluding-observations"
     received = received or header.received
     reference = received or header.issued
-    body = header.body or (co_symbol.body if co_symbol else None) or (
-        reply_symbol.body if reply_symbol else None
+    body = (
+        header.body
+        or (co_symbol.body if co_symbol else None)
+        or (reply_symbol.body if reply_symbol else None)
     )
-    state = header.state or (co_symbol.state if co_symbol else None) or (
-        reply_symbol.state if reply_symbol else None
+    state = (
+        header.state
+        or (co_symbol.state if co_symbol else None)
+        or (reply_symbol.state if reply_symbol else None)
     )
 
     b = _Builder(text, structure, reply_id)
@@ -232,7 +248,7 @@ def extract(
     # ------------------------------------------------------------ recommendations
     recommendations: dict[int, Recommendation] = {}
     section_recs: list[tuple[str, ...]] = []
-    for index, section in enumerate(structure.sections):
+    for index in range(len(structure.sections)):
         ids = []
         for ref in structure.section_refs(index):
             for item in ref.items:
@@ -247,18 +263,16 @@ def extract(
                     if rec.id not in ids:
                         ids.append(rec.id)
         section_recs.append(tuple(ids))
+    paragraph_of = {rec.id: n for n, rec in recommendations.items()}
     for quote in structure.quotes:
-        numbers = [n for ref in quote.refs for n in ref.numbers()]
-        if not numbers and quote.section is not None:
-            numbers = [
-                recommendations[int(r.split("#")[1])].paragraph
-                for r in section_recs[quote.section]
-            ]
-        if len(numbers) == 1 and numbers[0] in recommendations:
+        quoted = [n for ref in quote.refs for n in ref.numbers()]
+        if not quoted and quote.section is not None:
+            quoted = [paragraph_of[r] for r in section_recs[quote.section]]
+        if len(quoted) == 1 and quoted[0] in recommendations:
             s, e = _strip(text, quote.start, quote.end)
-            rec = recommendations[numbers[0]]
+            rec = recommendations[quoted[0]]
             if rec.text is None and e > s:
-                recommendations[numbers[0]] = _evolve_rec(rec, text[s:e], b.span(s, e))
+                recommendations[quoted[0]] = _evolve_rec(rec, text[s:e], b.span(s, e))
     b.ids.used.update(r.id for r in recommendations.values())
 
     # ----------------------------------------------------------------- paragraphs
@@ -275,8 +289,9 @@ def extract(
                 heading=" ".join(h.text.split()),
                 recommendations=section_recs[k],
                 paragraphs=tuple(b.labels[i] for i in section.paragraphs),
-                source=SourceSpan(document=reply_id, start=h.start, end=h.end,
-                                  quote=text[h.start : h.end]),
+                source=SourceSpan(
+                    document=reply_id, start=h.start, end=h.end, quote=text[h.start : h.end]
+                ),
             )
         )
     answers_of = _answers_by_paragraph(structure, section_recs)
@@ -293,9 +308,12 @@ def extract(
         found = authorities.get(key)
         if found is None:
             found = Authority(
-                id=b.ids.make(_slug(f"a {name}")), name=name, kind=authority_kind(name),
-                state=state if authority_kind(name).value not in (
-                    "international-organization", "civil-society") else None,
+                id=b.ids.make(_slug(f"a {name}")),
+                name=name,
+                kind=authority_kind(name),
+                state=state
+                if authority_kind(name).value not in ("international-organization", "civil-society")
+                else None,
             )
             authorities[key] = found
         return found.id
@@ -314,8 +332,15 @@ def extract(
     # ------------------------------------------------------------------- measures
     found_measures = find_measures(text, bodies)
     measures = _measures(
-        found_measures, b, answers_of, mentions, reading, instrument_ids, obs_at, authority,
-        reference,
+        found_measures,
+        b,
+        answers_of=answers_of,
+        mentions=mentions,
+        reading=reading,
+        instrument_ids=instrument_ids,
+        located=obs_at,
+        authority=authority,
+        reference=reference,
     )
 
     reply = Document(
@@ -385,8 +410,12 @@ def extract_file(path: str | Path, **options: object) -> Dossier:
 def _with_sub(rec: Recommendation, letter: str) -> Recommendation:
     import attrs
 
-    subs = tuple(sorted((*rec.subparagraphs, SubParagraph(letter=letter)),
-                        key=lambda s: (len(s.letter), s.letter)))
+    subs = tuple(
+        sorted(
+            (*rec.subparagraphs, SubParagraph(letter=letter)),
+            key=lambda s: (len(s.letter), s.letter),
+        )
+    )
     return attrs.evolve(rec, subparagraphs=subs)
 
 
@@ -455,7 +484,7 @@ def _instruments(
                 jurisdiction=None if international else state,
             )
         )
-    citations = []
+    citations: list[Citation] = []
     for c in reading.citations:
         if c.role != "citation":
             continue
@@ -517,9 +546,7 @@ def _statistics(
             key3 = (concept, unit, q.value_kind)
             time_key = str(q.time) if q.time is not None else ""
             candidates = key_ids.setdefault(key3, [])
-            target = next(
-                (sid for sid in candidates if time_key not in times_in[sid]), None
-            )
+            target = next((sid for sid in candidates if time_key not in times_in[sid]), None)
             if target is None:
                 n = len(candidates)
                 breakdown = () if n == 0 else (("mention", str(n + 1)),)
@@ -527,7 +554,9 @@ def _statistics(
 
                 target = b.ids.make(_slug(f"s {concept}", 50))
                 series_key[target] = SeriesKey(
-                    concept=concept, unit=unit, value_kind=q.value_kind,
+                    concept=concept,
+                    unit=unit,
+                    value_kind=q.value_kind,
                     breakdown=tuple(Dimension(name=k, value=v) for k, v in breakdown),
                 )
                 series_obs[target] = []
@@ -542,13 +571,25 @@ def _statistics(
             obs_ids[index] = oid
             series_obs[target].append(
                 Observation(
-                    id=oid, value=q.value, time=q.time, qualifier=q.qualifier, text=q.text,
+                    id=oid,
+                    value=q.value,
+                    time=q.time,
+                    qualifier=q.qualifier,
+                    text=q.text,
                     source=b.span(q.start, q.end),
                 )
             )
             located.append((q.start, q.end, oid, target))
         for relation in result.relations:
-            _relation(relation, result.quantities, obs_ids, b, breakdowns, changes, equivalences)
+            _relation(
+                relation,
+                result.quantities,
+                obs_ids,
+                b,
+                breakdowns=breakdowns,
+                changes=changes,
+                equivalences=equivalences,
+            )
     series = tuple(
         Series(id=sid, key=series_key[sid], observations=tuple(obs))
         for sid, obs in series_obs.items()
@@ -561,6 +602,7 @@ def _relation(
     quantities: Sequence[Quantity],
     obs_ids: dict[int, str],
     b: _Builder,
+    *,
     breakdowns: list[Breakdown],
     changes: list[StatedChange],
     equivalences: list[Equivalence],
@@ -610,6 +652,7 @@ def _relation(
 def _measures(
     found: Sequence[FoundMeasure],
     b: _Builder,
+    *,
     answers_of: Sequence[tuple[str, ...]],
     mentions: Sequence[AuthorityMention],
     reading: InstrumentReading,
@@ -627,17 +670,19 @@ def _measures(
         def within(start: int, end: int, spans: list[tuple[int, int]] = inside) -> bool:
             return any(s <= start and end <= e for s, e in spans)
 
-        authorities = list(dict.fromkeys(
-            authority(a.name) for a in mentions if within(a.start, a.end)
-        ))
+        authorities = list(
+            dict.fromkeys(authority(a.name) for a in mentions if within(a.start, a.end))
+        )
         for c in reading.citations:
             if within(c.start, c.end):
                 for i in reading.instrument(c.instrument).issuances:
                     if i.issuer and within(i.start, i.end):
                         authorities.append(authority(i.issuer))
-        instruments = list(dict.fromkeys(
-            instrument_ids[c.instrument] for c in reading.citations if within(c.start, c.end)
-        ))
+        instruments = list(
+            dict.fromkeys(
+                instrument_ids[c.instrument] for c in reading.citations if within(c.start, c.end)
+            )
+        )
         series = list(dict.fromkeys(sid for s, e, _, sid in located if within(s, e)))
         answers: list[str] = []
         for region in m.regions:
@@ -697,8 +742,10 @@ def _measure_dates(
             elif isinstance(value, Instant):
                 date = value.date
                 break
-            elif isinstance(value, Period) and value.start is not None and (
-                mention.anchor in ("on", "since")
+            elif (
+                isinstance(value, Period)
+                and value.start is not None
+                and (mention.anchor in ("on", "since"))
             ):
                 date = value.start
                 break

@@ -4,13 +4,16 @@
 `DateMention` per expression, with character offsets into the text exactly as
 given. It works in two steps:
 
-1. compiled *candidate* patterns find the extent of what looks like a date
-   expression: an optional anchor word ("as at", "since", "by", "until",
-   "in", "on", "from", "between", "of", "during", "for", "throughout",
-   "over", …), an optional "the period"/"the years", an optional part of a
-   year ("the first half of", "the end of", "Q1"), then up to twelve dates or
-   years joined by commas, "and", "to" or a dash ("21 and 22 September 2023",
-   "2024–2028", "31 December 2022, 5 January 2023 and 20 April 2023");
+1. a compiled pattern finds the *core* of what looks like a date expression
+   (it starts with a digit or a month name, so prose is skipped fast): up to
+   twelve dates or years joined by commas, "and", "to" or a dash ("21 and 22
+   September 2023", "2024–2028", "31 December 2022, 5 January 2023 and 20
+   April 2023"); the words just before it are then read for an anchor ("as
+   at", "since", "by", "until", "in", "on", "from", "between", "of",
+   "during", "for", "throughout", "over", "compared with", … — also when an
+   enumerator is glued to it, as in "3.In 2024"), "the period"/"the years",
+   and a part of a year ("the first half of", "the first 9 months of", "the
+   end of", "mid-", "Q1");
 2. the explicit grammar of `catdomain._dates` (`parse_time`, `parse_date`)
    validates and interprets the candidate. When it refuses a candidate, shorter
    ones (fewer dates, then without the anchor) are tried; if none parses,
@@ -23,10 +26,16 @@ anchor word before it ("in", "since", "until", "by", "from", "of", "for",
 determiner before it ("the 2023 budget") or brackets around it ("(2014)").
 "2023 persons", "No. 162", "194/2020" and "article 129" are therefore not dates.
 
-Relative expressions ("over the past three years", "last year", "the
-previous year", "this year") are resolved against `reference`, normally the
-date the reply was received; without a reference they are still reported
-(they mark the time of the figures near them) but their `value` is None.
+Relative expressions ("over the past three years", "last year", "this
+year") are resolved against `reference`, normally the date the reply was
+received; without a reference they are still reported (they mark the time of
+the figures near them) but their `value` is None. "The previous year" and "a
+year earlier" count from the year last written on the same line when there
+is one ("In 2021, 30 died, against 41 the previous year" → 2020). A date
+after "Since the adoption of the Law in 2019" is read as "since 2019"; a
+year right after "than" or "compared with" is a comparison base (anchor
+"compared with"); a footnote number glued to a year ("in 2024.1 Of these")
+does not hide the year.
 
 Example:
     >>> from catdomain._dates import PartialDate

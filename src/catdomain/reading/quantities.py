@@ -676,7 +676,7 @@ _CURRENCY_CODE_SET = frozenset(_CURRENCY_CODES.split("|"))
 # --------------------------------------------------------------- sentences, clauses
 
 _BREAK = re.compile(
-    r"(?P<nl>(?:[ \t\u00a0]*(?:\r\n?|[\n\f\u2028\u2029]))+)"
+    r"(?P<nl>(?:\r\n?|[\n\f\u2028\u2029])(?:[ \t\u00a0]*(?:\r\n?|[\n\f\u2028\u2029]))*)"
     r"|[.!?…][”\"’)\]]*(?P<space>[ \t\u00a0]+)(?=[“\"‘(\[]*[A-Z])"
 )
 # A line break ends a sentence only after final punctuation, before an enumerator or a
@@ -1136,6 +1136,7 @@ class _Reader:
         self.timed_groups: set[int] = set()
         self.cues: dict[str, list[int]] = {}
         self.cue_sentences: set[int] = set()
+        self.around: dict[int, frozenset[int]] = {}
         self.cue_last = -1
         self.equivalents: dict[int, list[int]] = {}
         self.memo: dict[tuple[str, int, int], object] = {}
@@ -1534,7 +1535,7 @@ class _Reader:
             end -= 1
         if start >= end:
             return
-        top = self.new_group(-1, start, len(self.sent_start))
+        top = self.new_group(-1, start)
         self.sent_start.append(start)
         self.sent_end.append(end)
         self.sent_para.append(paragraph)
@@ -1546,7 +1547,7 @@ class _Reader:
         for match in _PARENS.finditer(text, start, end):
             char = match.group()
             if char in "([":
-                group = self.new_group(stack[-1], match.start(), len(self.sent_start) - 1)
+                group = self.new_group(stack[-1], match.start())
                 stack.append(group)
                 self.ev_pos.append(match.start())
                 self.ev_group.append(group)
@@ -1558,8 +1559,7 @@ class _Reader:
         for group in stack[1:]:
             self.g_close[group] = end
 
-    def new_group(self, parent: int, open_at: int, sentence: int) -> int:
-        del sentence
+    def new_group(self, parent: int, open_at: int) -> int:
         self.g_parent.append(parent)
         self.g_open.append(open_at)
         self.g_close.append(open_at)
@@ -1628,8 +1628,6 @@ class _Reader:
                 )
                 figure.change_start = figure.lead
                 figure.unit = "percent" if figure.percent else ""
-            elif figure.percent and figure.has_noun is False:
-                pass
             key = (figure.paragraph, figure.value, figure.percent)
             if figure.role == "observation":
                 short = text[max(lo, figure.lead - 20) : figure.lead]
@@ -2112,9 +2110,6 @@ class _Reader:
             pieces.append(self.text[segment:end])
         return "".join(pieces)
 
-    def clause_limit(self, sentence: int) -> int:
-        return self.sent_end[sentence]
-
     def read_connectors(self) -> None:
         text = self.text
         for sentence in range(len(self.sent_start)):
@@ -2495,10 +2490,6 @@ class _Reader:
 
     def inherit(self) -> None:
         figures = self.figures
-        parts_of: dict[int, list[PartRelation]] = {}
-        for relation in self.relations:
-            if isinstance(relation, PartRelation):
-                parts_of.setdefault(relation.whole, []).append(relation)
         ordered = sorted(
             (r for r in self.relations if isinstance(r, PartRelation)),
             key=lambda r: figures[r.whole].start,
@@ -2619,7 +2610,9 @@ class _Reader:
         k = bisect.bisect_left(positions, left)
         if group is None:
             return k < len(positions) and positions[k] < right
-        allowed = set(self.ancestors(group))
+        allowed = self.around.get(group)
+        if allowed is None:
+            allowed = self.around[group] = frozenset(self.ancestors(group))
         while k < len(positions) and positions[k] < right:
             if self.group_at(positions[k]) in allowed:
                 return True
