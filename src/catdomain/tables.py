@@ -347,7 +347,8 @@ def observations(dossier: Dossier, *, exact: bool = False) -> DataFrame:
         ImportError: If pandas is not installed.
 
     Example:
-        >>>         >>> from catdomain import datasets, tables
+        >>> from decimal import Decimal
+        >>> from catdomain import datasets, tables
         >>> obs = tables.observations(datasets.load(), exact=True)
         >>> row = obs.set_index("observation_id").loc["o-share-cells-2023"]
         >>> row["value"], row["unit"], row["time"], str(row["time_start"].date())
