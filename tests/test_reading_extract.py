@@ -65,7 +65,10 @@ def test_full_header_reply() -> None:
     assert (reply.body, reply.state) == (cd.TreatyBody.CAT, "TJK")
     assert str(reply.received) == "2025-03-03"
     assert [r.id for r in dossier.recommendations] == [
-        "CAT/C/TJK/CO/3#9", "CAT/C/TJK/CO/3#15", "CAT/C/TJK/CO/3#16", "CAT/C/TJK/CO/3#31",
+        "CAT/C/TJK/CO/3#9",
+        "CAT/C/TJK/CO/3#15",
+        "CAT/C/TJK/CO/3#16",
+        "CAT/C/TJK/CO/3#31",
     ]
 
 

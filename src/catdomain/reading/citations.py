@@ -211,6 +211,29 @@ _NAMED_PATTERNS: list[tuple[str, InstrumentKind | None]] = [
 ]
 _NAMED = [(re.compile(p), kind) for p, kind in _NAMED_PATTERNS]
 
+# Words every match of a named pattern contains (one of them, where several are
+# given): a paragraph holding none of them cannot match, and is not searched.
+# Most patterns start with capitalised words the regex engine tries at every
+# position, so the check saves most of the reading time of the paragraphs
+# without, say, "Protocol" or "Programme". Keyed by pattern, so that a changed
+# pattern loses its check rather than keep a wrong one.
+_NEEDED_WORDS: dict[str, tuple[str, ...]] = {
+    _NAMED_PATTERNS[4][0]: ("Standard",),
+    _NAMED_PATTERNS[5][0]: ("Rules",),
+    _NAMED_PATTERNS[7][0]: ("Protocol",),
+    _NAMED_PATTERNS[8][0]: ("Principles",),
+    _NAMED_PATTERNS[9][0]: ("Code",),
+    _NAMED_PATTERNS[10][0]: ("Code",),
+    _NAMED_PATTERNS[13][0]: ("Law",),
+    _NAMED_PATTERNS[14][0]: ("Act", "Law"),
+    _NAMED_PATTERNS[16][0]: ("Action",),
+    _NAMED_PATTERNS[17][0]: ("Program",),
+    _NAMED_PATTERNS[18][0]: ("Strategy", "Concept"),
+    _NAMED_PATTERNS[19][0]: ("Road",),
+    _NAMED_PATTERNS[21][0]: ("Address",),
+}
+_NEEDED = [_NEEDED_WORDS.get(p, ()) for p, _ in _NAMED_PATTERNS]
+
 _ISSUER = (
     rf"(?:the{S})?(?:(?:Chairs?|Chairpersons?|Chairman|Heads?|Directors?){S}of{S}(?:the{S})?)?"
     rf"(?:Minister|Ministry|Procurator|Prosecutor|Government|President|Cabinet|Prime{S}Minister"
@@ -477,7 +500,9 @@ def _sentence_bounds(text: str, pos: int, start: int, end: int) -> tuple[int, in
 def _named_mentions(text: str, start: int, end: int) -> list[_Mention]:
     found: list[_Mention] = []
     taken: list[tuple[int, int]] = []
-    for pattern, kind in _NAMED:
+    for (pattern, kind), needed in zip(_NAMED, _NEEDED, strict=True):
+        if needed and all(text.find(word, start, end) < 0 for word in needed):
+            continue
         pos = start
         while pos < end:
             m = pattern.search(text, pos, end)
@@ -495,8 +520,13 @@ def _named_mentions(text: str, start: int, end: int) -> list[_Mention]:
             if dated and mention.kind in (K.LAW, K.PRESIDENTIAL_ADDRESS):
                 issuer = "President" if mention.kind is K.PRESIDENTIAL_ADDRESS else None
                 mention.issuances.append(
-                    FoundIssuance(issuer=issuer, number=None, date=_date(dated.group(1)),
-                                  start=span[0], end=span[1])
+                    FoundIssuance(
+                        issuer=issuer,
+                        number=None,
+                        date=_date(dated.group(1)),
+                        start=span[0],
+                        end=span[1],
+                    )
                 )
             found.append(mention)
             taken.append(span)
@@ -508,7 +538,9 @@ def _numbered_mentions(
     text: str, start: int, end: int, taken: list[tuple[int, int]]
 ) -> list[_Mention]:
     out: list[_Mention] = []
-    for m in _NUMBERED.finditer(text, start, end):
+    # Every numbered act has its "No": a paragraph without one has none.
+    numbered = _NUMBERED.finditer(text, start, end) if text.find("No", start, end) >= 0 else ()
+    for m in numbered:
         span = (m.start(), m.end())
         pre = (m.group("pre") or "").strip()
         head = m.group("head").lower().rstrip("s")
@@ -912,16 +944,26 @@ def _adoption_dates(text: str, mentions: list[_Mention]) -> None:
         after = _ADOPTED_BY_ON.match(text, m.end)
         if after:
             m.issuances.append(
-                FoundIssuance(issuer=_issuer_name(after.group("issuer")), number=None,
-                              date=_date(after.group("date")), start=m.start, end=after.end())
+                FoundIssuance(
+                    issuer=_issuer_name(after.group("issuer")),
+                    number=None,
+                    date=_date(after.group("date")),
+                    start=m.start,
+                    end=after.end(),
+                )
             )
             continue
         before = _ON_DATE_BEFORE.search(text[max(0, m.start - 60) : m.start])
         if before and _WAS_ADOPTED_AFTER.match(text, m.end):
             start = max(0, m.start - 60) + before.start()
             m.issuances.append(
-                FoundIssuance(issuer=None, number=None, date=_date(before.group("date")),
-                              start=start, end=m.end)
+                FoundIssuance(
+                    issuer=None,
+                    number=None,
+                    date=_date(before.group("date")),
+                    start=start,
+                    end=m.end,
+                )
             )
 
 
