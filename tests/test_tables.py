@@ -143,12 +143,16 @@ def build_edge_dossier() -> cd.Dossier:
     target = cd.Series(
         id="s-deaths-target",
         key=cd.SeriesKey(concept=key.concept, unit="persons", value_kind=cd.ValueKind.TARGET),
-        observations=(cd.Observation(id="o-target", value=Decimal(0), time=cd.Period(end=y(2030))),),
+        observations=(
+            cd.Observation(id="o-target", value=Decimal(0), time=cd.Period(end=y(2030))),
+        ),
     )
     plan = cd.Series(
         id="s-plan",
         key=cd.SeriesKey(concept=key.concept, unit="persons", value_kind=cd.ValueKind.PLAN),
-        observations=(cd.Observation(id="o-plan", value=Decimal(5), time=cd.Period(start=y(2024))),),
+        observations=(
+            cd.Observation(id="o-plan", value=Decimal(5), time=cd.Period(start=y(2024))),
+        ),
     )
     baseline = cd.Series(
         id="s-baseline",
@@ -273,8 +277,9 @@ def _dtype_matches(dtype: object, documented: str) -> bool:
 
 @pytest.mark.parametrize("name", [*TABLES, "findings"])
 @pytest.mark.parametrize("which", ["kaz", "edge", "empty"])
-def test_columns_and_dtypes_are_the_documented_ones(name: str, which: str, kaz: cd.Dossier,
-                                                     edge: cd.Dossier) -> None:
+def test_columns_and_dtypes_are_the_documented_ones(
+    name: str, which: str, kaz: cd.Dossier, edge: cd.Dossier
+) -> None:
     """Each table has exactly the columns its docstring tabulates, in order, with their dtypes."""
     function = getattr(tables, name)
     docs = tables._column_docs(function)

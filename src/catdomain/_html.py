@@ -133,12 +133,12 @@ def _rows(rows: Iterable[tuple[str, str]]) -> str:
     return f"<table>{cells}</table>" if cells else ""
 
 
-def _chronological(o: Observation) -> tuple[int, tuple[int, int, int]]:
+def _chronological(o: Observation) -> tuple[int, str, str]:
+    """Undated first, then by first day, then by last day (open ends last)."""
     if o.time is None:
-        return (0, (0, 0, 0))
-    day = o.time.earliest() or o.time.latest()
-    assert day is not None
-    return (1, (day.year, day.month, day.day))
+        return (0, "", "")
+    first, last = o.time.earliest(), o.time.latest()
+    return (1, first.isoformat() if first else "", last.isoformat() if last else "~")
 
 
 # --------------------------------------------------------------------------

@@ -58,8 +58,8 @@ import hashlib
 import json
 import os
 import re
-import tempfile
-from collections.abc import Callable, Iterable, Sequence
+import secrets
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -507,17 +507,18 @@ def _from_arrow(value: Any, field: _Field) -> Any:
 
 
 def _trim(value: Decimal) -> Decimal:
-    """Drop the trailing fractional zeros a Parquet decimal scale adds (40000.0 → 40000)."""
-    exponent = value.as_tuple().exponent
+    """Drop the trailing fractional zeros a Parquet decimal scale adds (40000.0 → 40000).
+
+    Works on the digits, not through arithmetic, so no decimal context can
+    round a long value.
+    """
+    sign, digits, exponent = value.as_tuple()
     assert isinstance(exponent, int)
-    if exponent >= 0:
-        return value
-    trimmed = value.normalize()
-    trimmed_exponent = trimmed.as_tuple().exponent
-    assert isinstance(trimmed_exponent, int)
-    if trimmed_exponent > 0:
-        return trimmed.quantize(Decimal(1))
-    return trimmed
+    kept = list(digits)
+    while exponent < 0 and len(kept) > 1 and kept[-1] == 0:
+        kept.pop()
+        exponent += 1
+    return Decimal((sign, tuple(kept), exponent))
 
 
 # --------------------------------------------------------------------------
@@ -579,18 +580,19 @@ def _arrow_table(frame: DataFrame, fields: Sequence[_Field]) -> Any:
     return pa.Table.from_arrays(arrays, names=[f.name for f in fields])
 
 
-_Writer = Callable[[Path], None]
+_Writer = Callable[[Path, Mapping[Path, Path]], None]
+"""Writes one file to a temporary path, given the temporary files written before it."""
 
 
 def _parquet_writer(pq: Any, table: Any) -> _Writer:
-    def write(path: Path) -> None:
+    def write(path: Path, written: Mapping[Path, Path]) -> None:
         pq.write_table(table, str(path))
 
     return write
 
 
 def _bytes_writer(content: bytes) -> _Writer:
-    def write(path: Path) -> None:
+    def write(path: Path, written: Mapping[Path, Path]) -> None:
         path.write_bytes(content)
 
     return write
@@ -618,8 +620,8 @@ def _target(directory: Path, name: str) -> Path:
     ):
         raise InputError(name, "not a plain file name: files are written only inside the folder")
     path = directory / name
-    if path.resolve().parent != directory:
-        raise InputError(path, f"would be written outside {directory}")
+    if path.parent.resolve() != directory.resolve():  # pragma: no cover - a plain name stays
+        raise InputError(path, f"is outside {directory}")
     return path
 
 
@@ -631,24 +633,35 @@ def _check_targets(paths: Iterable[Path], *, overwrite: bool) -> None:
             raise InputError(path, "already exists; pass overwrite=True (catdomain export --force)")
 
 
+def _temporary(directory: Path, name: str) -> Path:
+    """Create an empty file with a fresh name in `directory` (permissions as the umask allows)."""
+    for _ in range(100):
+        candidate = directory / f".{name}.{secrets.token_hex(6)}.tmp"
+        try:
+            fd = os.open(candidate, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+        except FileExistsError:  # pragma: no cover - 48 random bits
+            continue
+        os.close(fd)
+        return candidate
+    raise InputError(directory, "cannot create a temporary file")  # pragma: no cover
+
+
 def _write_all(directory: Path, files: Sequence[tuple[Path, _Writer]]) -> None:
-    """Write every file through a temporary file in `directory`, then rename them all."""
-    temporaries: list[tuple[Path, Path]] = []
+    """Write every file to a temporary file in `directory`, then rename them all into place."""
+    temporaries: dict[Path, Path] = {}
     try:
         for path, write in files:
-            fd, name = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".tmp")
-            os.close(fd)
-            temporary = Path(name)
-            temporaries.append((temporary, path))
-            write(temporary)
-        for temporary, path in temporaries:
+            temporary = _temporary(directory, path.name)
+            write(temporary, dict(temporaries))
+            temporaries[path] = temporary
+        for path, temporary in temporaries.items():
             os.replace(temporary, path)
     except InputError:
         raise
     except OSError as error:
         raise InputError(directory, error.strerror or str(error)) from None
     finally:
-        for temporary, _ in temporaries:
+        for temporary in temporaries.values():
             temporary.unlink(missing_ok=True)
 
 
@@ -690,9 +703,11 @@ def export(
     ``recommendation_measures``, one file each; ``sdmx-csv`` writes the
     observations as one SDMX-CSV file (see `sdmx_table`). With `findings`,
     a ``findings`` table too (CSV for ``sdmx-csv``). Last comes the Data
-    Package descriptor ``datapackage.json``: the name, path, format, media
-    type, size and SHA-256 of every file, and its Table Schema (column
-    types, descriptions, vocabularies, primary and foreign keys).
+    Package descriptor ``datapackage.json``: the name, path, format and media
+    type of every file (and, for CSV, its size and SHA-256), and its Table
+    Schema (column types, descriptions, vocabularies, primary and foreign
+    keys). The descriptor validates with the Frictionless tools
+    (``frictionless validate datapackage.json``).
 
     The folder is created if needed. Every file is first written to a
     temporary file in the folder and then renamed into place; if any file
@@ -767,20 +782,22 @@ def export(
 
     descriptor_path = _target(folder, f"{prefix}{DESCRIPTOR}")
 
-    def write_descriptor(tmp: Path) -> None:
-        package = _descriptor(dossier, resources, format)
+    def write_descriptor(tmp: Path, written: Mapping[Path, Path]) -> None:
+        package = _descriptor(dossier, resources, format, written)
         tmp.write_text(json.dumps(package, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 
-    # Refuse before writing anything; the descriptor records each file's hash,
-    # so the data files go first.
+    # Refuse before writing anything. The descriptor records the data files'
+    # hashes, so it is written last; all files are renamed into place together.
     _check_targets([path for path, _ in files] + [descriptor_path], overwrite=overwrite)
-    _write_all(folder, files)
-    _write_all(folder, [(descriptor_path, write_descriptor)])
+    _write_all(folder, [*files, (descriptor_path, write_descriptor)])
     return [path for path, _ in files] + [descriptor_path]
 
 
 def _descriptor(
-    dossier: Dossier, resources: Sequence[tuple[str, list[_Field], str, Path]], format: str
+    dossier: Dossier,
+    resources: Sequence[tuple[str, list[_Field], str, Path]],
+    format: str,
+    written: Mapping[Path, Path],
 ) -> dict[str, Any]:
     from catdomain.serialization import SCHEMA_VERSION
 
@@ -801,17 +818,19 @@ def _descriptor(
                 {"fields": fk["fields"], "reference": {**fk["reference"], "fields": fk["fields"]}}
                 for fk in usable
             ]
-        digest, size = _sha256(path)
         entry: dict[str, Any] = {
             "name": name,
             "path": path.name,
             "profile": "tabular-data-resource",
             "format": "parquet" if file_format == "parquet" else "csv",
             "mediatype": _MEDIA[file_format],
-            "bytes": size,
-            "hash": digest,
         }
         if file_format != "parquet":
+            # Frictionless checks size and hash of text files only (it reads
+            # Parquet through pyarrow and cannot count its bytes).
+            digest, size = _sha256(written.get(path, path))
+            entry["bytes"] = size
+            entry["hash"] = digest
             entry["encoding"] = "utf-8"
             entry["dialect"] = {
                 "delimiter": ",",
@@ -851,9 +870,8 @@ def _read_csv(path: Path, fields: Sequence[_Field]) -> DataFrame:
     missing = [f.name for f in fields if f.name not in raw.columns]
     if missing:
         raise InputError(path, f"columns missing: {', '.join(missing)}")
-    rows = len(raw)
-    columns = {f.name: [_parse_cell(v, f) for v in raw[f.name]] for f in fields}
-    return _assemble(fields, columns, rows)
+    columns = {f.name: _parse_column(path, f, list(raw[f.name])) for f in fields}
+    return _assemble(fields, columns, len(raw))
 
 
 def _read_parquet(path: Path, fields: Sequence[_Field]) -> DataFrame:
@@ -865,10 +883,42 @@ def _read_parquet(path: Path, fields: Sequence[_Field]) -> DataFrame:
     missing = [f.name for f in fields if f.name not in table.column_names]
     if missing:
         raise InputError(path, f"columns missing: {', '.join(missing)}")
-    columns = {
-        f.name: [_parse_cell(v, f) for v in table.column(f.name).to_pylist()] for f in fields
-    }
+    columns = {f.name: _parse_column(path, f, table.column(f.name).to_pylist()) for f in fields}
     return _assemble(fields, columns, table.num_rows)
+
+
+_KIND_WORDS = {
+    "int": "a whole number",
+    "Int": "a whole number",
+    "number": "a number",
+    "decimal": "a decimal number such as 19.2",
+    "date": "a date (YYYY-MM-DD)",
+    "boolean": "true or false",
+}
+
+
+def _parse_column(path: Path, field: _Field, values: Sequence[Any]) -> list[Any]:
+    """Parse one column's cells, refusing values that do not fit the field."""
+    parsed = []
+    allowed = set(field.categories)
+    for row, value in enumerate(values, start=2):
+        try:
+            cell = _parse_cell(value, field)
+        except (ValueError, TypeError, ArithmeticError):
+            what = _KIND_WORDS.get(field.kind, field.kind)
+            raise InputError(
+                path, f"row {row}, column {field.name!r}: {value!r} is not {what}"
+            ) from None
+        if cell is None and (field.kind == "int" or (field.required and field.kind != "string")):
+            raise InputError(path, f"row {row}, column {field.name!r}: a value is required")
+        if field.kind == "category" and cell is not None and cell not in allowed:
+            raise InputError(
+                path,
+                f"row {row}, column {field.name!r}: {cell!r} is not one of "
+                f"{', '.join(field.categories)}",
+            )
+        parsed.append(cell)
+    return parsed
 
 
 def _assemble(fields: Sequence[_Field], columns: dict[str, list[Any]], rows: int) -> DataFrame:
@@ -936,6 +986,8 @@ def read_back(source: str | os.PathLike[str], *, exact: bool = True) -> dict[str
         if not isinstance(location, str):
             raise InputError(descriptor_path, f"resource {name!r} has no single path")
         file = _target(folder, location)
+        if file.resolve().parent != folder:
+            raise InputError(file, f"links to a file outside {folder}; not read")
         fields = [_field_of(f, exact=exact) for f in resource.get("schema", {}).get("fields", [])]
         if resource.get("format") == "parquet":
             result[name] = _read_parquet(file, fields)

@@ -451,7 +451,7 @@ def plot_series(
     shared = len(concepts) == 1
     unit_name = chosen[0].key.unit
     if stacked:
-        _stacked_bars(axes, dossier, chosen, stacked, shared)
+        _stacked_bars(axes, chosen, stacked)
     elif all(o.time is None for s in chosen for o in s.observations):
         _undated_bars(axes, chosen, shared)
     else:
@@ -489,16 +489,9 @@ def _time_plot(ax: Axes, dossier: Dossier, chosen: list[Series], shared: bool) -
             place = _place(obs)
             y = float(obs.value)
             q = obs.qualifier
-            used.add(
-                "lower"
-                if q.is_lower_bound
-                else "upper"
-                if q.is_upper_bound
-                else "approximate"
-                if q is Qualifier.APPROXIMATE
-                else "exact"
-            )
             text = format_value(obs.value, q, unit)
+            if place.kind != "undated":
+                used.add(_qualifier_key(q))
             if place.kind == "undated":
                 used.add("undated")
                 ax.axhline(y, color=color, linestyle=(0, (1, 2)), linewidth=1.2, zorder=1)
@@ -714,9 +707,7 @@ def _stack_dimension(chosen: list[Series], stacked: bool | str) -> str:
     return names[0]
 
 
-def _stacked_bars(
-    ax: Axes, dossier: Dossier, chosen: list[Series], stacked: bool | str, shared: bool
-) -> None:
+def _stacked_bars(ax: Axes, chosen: list[Series], stacked: bool | str) -> None:
     dimension = _stack_dimension(chosen, stacked)
     unit = chosen[0].key.unit
     groups: dict[frozenset[tuple[str, str]], list[Series]] = {}
