@@ -16,6 +16,8 @@ from decimal import Decimal
 from importlib.resources import files
 from pathlib import Path
 
+import attrs
+
 import catdomain as cd
 from catdomain import (
     AuthorityKind as AK,
@@ -117,10 +119,330 @@ DOCUMENTS = (
     ),
 )
 
+# ---------------------------------------------------------------------- tags
+#
+# Tags reviewed by hand against the reply (origin "person"). Only what the reply
+# makes evident: the concluding observations' text is not bundled, so a
+# recommendation is tagged by the subject the reply answers under its heading,
+# with the quote that shows it. Paragraphs 11–15 are answered together, so
+# nothing tells which of them asks for what: they stay untagged, and the
+# measures answering them carry their own tags. Convention articles are tagged
+# only where the reply names the article or uses the article's own terms.
+
+VOCABULARIES = {
+    "th": "themes",
+    "gr": "groups-of-persons",
+    "sdg": "sdg",
+    "art": "cat-articles",
+    "pur": "cat-follow-up-purposes",
+}
+
+
+def tags(spec: str, evidence: dict[str, tuple[int, str]] | None = None) -> tuple[cd.Tag, ...]:
+    """Person tags from ``"th: a, b; sdg: 16.3"``; `evidence` maps a term to (paragraph, quote)."""
+    out = []
+    for part in filter(None, (p.strip() for p in spec.split(";"))):
+        key, _, terms = part.partition(":")
+        for term in (t.strip() for t in terms.split(",")):
+            where = (evidence or {}).get(term)
+            out.append(
+                cd.Tag(
+                    vocabulary=VOCABULARIES[key.strip()],
+                    term=term,
+                    origin=cd.TagOrigin.PERSON,
+                    evidence=(C.span(*where),) if where else (),
+                )
+            )
+    return tuple(out)
+
+
+RECOMMENDATION_TAGS: dict[int, tuple[str, dict[str, tuple[int, str]]]] = {
+    10: (
+        "th: definition-and-criminalization; art: 1, 4",
+        {
+            "definition-and-criminalization": (1, "legislation on the definition of torture"),
+            "1": (1, "definition of torture"),
+            "4": (2, "for those convicted of torture"),
+        },
+    ),
+    21: (
+        "th: conditions-of-detention; gr: persons-deprived-of-their-liberty",
+        {
+            "conditions-of-detention": (40, "improve technical and sanitary conditions"),
+            "persons-deprived-of-their-liberty": (36, "Detention facilities"),
+        },
+    ),
+    24: (
+        "th: deaths-in-custody; gr: persons-deprived-of-their-liberty",
+        {
+            "deaths-in-custody": (42, "Every case of injury or death of inmates"),
+            "persons-deprived-of-their-liberty": (42, "inmates"),
+        },
+    ),
+    28: (
+        "th: health-care-in-detention; gr: persons-deprived-of-their-liberty",
+        {
+            "health-care-in-detention": (
+                54,
+                "medical care for persons held in penal institutions and remand centres",
+            ),
+            "persons-deprived-of-their-liberty": (
+                54,
+                "persons held in penal institutions and remand centres",
+            ),
+        },
+    ),
+    44: (
+        "th: ill-treatment-in-the-armed-forces; gr: military-personnel",
+        {
+            "ill-treatment-in-the-armed-forces": (69, "hazing"),
+            "military-personnel": (67, "military personnel"),
+        },
+    ),
+    46: (
+        "th: cooperation-with-special-procedures",
+        {
+            "cooperation-with-special-procedures": (
+                78,
+                "standing invitation to all special procedure mandate holders",
+            )
+        },
+    ),
+    47: (
+        "th: dissemination-of-recommendations",
+        {"dissemination-of-recommendations": (79, "disseminated by the media")},
+    ),
+    48: (
+        "th: reporting-to-treaty-bodies; art: 19",
+        {
+            "reporting-to-treaty-bodies": (
+                80,
+                "simplified procedure for the submission of reports",
+            ),
+            "19": (80, "article 19 of the Convention"),
+        },
+    ),
+}
+
+
+def recommendation(n: int) -> cd.Recommendation:
+    spec, evidence = RECOMMENDATION_TAGS.get(n, ("", {}))
+    return cd.Recommendation(
+        id=rec(n),
+        document=CO,
+        paragraph=n,
+        mechanism=cd.Mechanism.TREATY_BODY,
+        tags=tags(spec, evidence),
+    )
+
+
 RECOMMENDATIONS = tuple(
-    cd.Recommendation(id=rec(n), document=CO, paragraph=n)
-    for n in (10, 11, 12, 13, 14, 15, 21, 24, 28, 44, 46, 47, 48)
+    recommendation(n) for n in (10, 11, 12, 13, 14, 15, 21, 24, 28, 44, 46, 47, 48)
 )
+
+P_LIBERTY = "persons-deprived-of-their-liberty"
+
+MEASURE_TAGS: dict[str, str] = {
+    # paragraph 10
+    "m-bill-torture-definition": "th: definition-and-criminalization, prosecution-and-punishment; "
+    "gr: law-enforcement-officials; art: 1, 4; pur: prosecution-and-punishment; sdg: 16.3",
+    # paragraphs 11–15: safeguards
+    "m-judicial-protection-legal-aid": "th: access-to-justice-and-remedy, legal-aid, "
+    "non-discrimination; sdg: 16.3",
+    "m-right-to-defence-24h": "th: access-to-a-lawyer, fair-trial; gr: persons-in-police-custody, "
+    "pretrial-detainees, judges-prosecutors-and-lawyers; pur: legal-safeguards; sdg: 16.3",
+    "m-confidential-lawyer-meetings": "th: access-to-a-lawyer, fair-trial; "
+    "gr: judges-prosecutors-and-lawyers; sdg: 16.3",
+    "m-bill-powers-of-lawyers": "th: fair-trial; gr: judges-prosecutors-and-lawyers; sdg: 16.3",
+    "m-inadmissible-evidence": "th: exclusion-of-evidence, information-on-rights; sdg: 16.3",
+    "m-custody-three-hours": "th: lawfulness-of-detention; gr: persons-in-police-custody; "
+    "pur: legal-safeguards; sdg: 16.3",
+    "m-electronic-registration-brought-in": "th: registration-of-detention, lawfulness-of-detention; "
+    "gr: persons-in-police-custody; pur: legal-safeguards; sdg: 16.3",
+    "m-video-surveillance": f"th: video-recording; gr: {P_LIBERTY}; pur: legal-safeguards",
+    "m-video-surveillance-rules": "th: video-recording; pur: legal-safeguards",
+    "m-medical-examination-on-arrest": "th: medical-examination; gr: persons-in-police-custody; "
+    "pur: legal-safeguards",
+    "m-crime-failure-to-inform": "th: notification-of-custody, registration-of-detention; "
+    "gr: persons-in-police-custody; pur: legal-safeguards",
+    "m-instructions-constitutional-rights": "th: legal-safeguards, video-recording, "
+    "torture-and-ill-treatment; gr: law-enforcement-officials; art: 2, 11; "
+    "pur: legal-safeguards; sdg: 16.6",
+    "m-duty-procurator": "th: lawfulness-of-detention; gr: judges-prosecutors-and-lawyers, "
+    "persons-in-police-custody; pur: legal-safeguards; sdg: 16.3",
+    "m-procurators-interview-detainees": "th: investigations, lawfulness-of-detention; "
+    "gr: judges-prosecutors-and-lawyers, pretrial-detainees; art: 12, 16; "
+    "pur: investigations, legal-safeguards; sdg: 16.3",
+    # paragraphs 11–15: investigation, prosecution, discipline
+    "m-sanctions-pretrial-officials": "th: disciplinary-measures; gr: law-enforcement-officials; "
+    "sdg: 16.6",
+    "m-january-deaths-investigated": "th: investigations, use-of-force, torture-and-ill-treatment; "
+    "pur: investigations; sdg: 16.1",
+    "m-torture-investigations-prosecutions": "th: investigations, prosecution-and-punishment; "
+    "gr: law-enforcement-officials; art: 12; pur: investigations, prosecution-and-punishment; "
+    "sdg: 16.3",
+    "m-procuracy-exclusive-jurisdiction": "th: investigative-bodies; "
+    "gr: judges-prosecutors-and-lawyers; art: 12; pur: investigations; sdg: 16.3",
+    "m-ccp-amended-2022": "th: investigative-bodies; art: 12; pur: investigations",
+    "m-instructions-pretrial-procuracy": "th: investigations, forensic-documentation; "
+    "gr: judges-prosecutors-and-lawyers; art: 12; pur: investigations; sdg: 16.3",
+    "m-mobile-groups": "th: investigations, investigative-bodies; art: 12; pur: investigations; "
+    "sdg: 16.3",
+    "m-procurator-submissions-sanctions": "th: investigations, disciplinary-measures; "
+    "gr: judges-prosecutors-and-lawyers, law-enforcement-officials; "
+    "pur: prosecution-and-punishment; sdg: 16.6",
+    # paragraphs 11–15: training and policy
+    "m-training-investigation-torture": "th: training-of-officials, investigations; "
+    "gr: law-enforcement-officials, judges-prosecutors-and-lawyers; art: 10; sdg: 16.a",
+    "m-training-duty-procurators": "th: training-of-officials, investigations, "
+    "torture-and-ill-treatment; gr: judges-prosecutors-and-lawyers; art: 10; sdg: 16.a",
+    "m-research-study-prevention": "th: torture-and-ill-treatment, training-of-officials; "
+    "gr: law-enforcement-officials; sdg: 16.a",
+    "m-training-forensic-experts": "th: training-of-officials, forensic-documentation; "
+    "gr: medical-staff; art: 10; sdg: 16.a",
+    "m-training-module-mental-health": "th: training-of-officials; gr: victims-of-torture; "
+    "sdg: 3.4",
+    "m-action-plan-human-rights": "th: human-rights-action-plans, non-discrimination, "
+    "torture-and-ill-treatment; gr: women-and-girls, migrants, stateless-persons, "
+    "refugees-and-asylum-seekers; art: 16; sdg: 5.1, 8.8, 16.3, 16.10",
+    # paragraph 21
+    "m-separation-of-detainees": f"th: separation-of-detainees; gr: {P_LIBERTY}, prisoners, "
+    "women-and-girls, children",
+    "m-cells-instead-of-barracks": "th: material-conditions; gr: prisoners",
+    "m-new-institutions-planned": f"th: material-conditions; gr: {P_LIBERTY}",
+    "m-ppp-construction": "th: material-conditions; gr: prisoners; sdg: 17.17",
+    "m-sanitary-conditions": "th: material-conditions; gr: prisoners",
+    # paragraph 24
+    "m-injuries-investigated": "th: medical-examination, investigations, forensic-documentation; "
+    "gr: prisoners, pretrial-detainees; pur: investigations",
+    "m-injuries-deaths-recorded": "th: deaths-in-custody, investigations, prosecution-and-punishment, "
+    "forensic-documentation; gr: prisoners; pur: investigations, prosecution-and-punishment",
+    "m-official-investigations-incidents": "th: investigations, disciplinary-measures, "
+    "violence-among-detainees; gr: law-enforcement-officials; sdg: 16.6",
+    "m-disease-control": "th: health-care-in-detention; gr: pretrial-detainees; sdg: 3.3, 3.8",
+    "m-suicide-prevention": "th: mental-health-in-detention, deaths-in-custody, "
+    "health-care-in-detention, video-recording; gr: pretrial-detainees, prisoners; sdg: 3.4, 3.8",
+    "m-confidential-medical-examination": f"th: medical-examination; gr: {P_LIBERTY}; "
+    "pur: legal-safeguards",
+    "m-action-plan-psychological-service": "th: mental-health-in-detention; gr: prisoners; sdg: 3.4",
+    "m-plans-serious-incidents": "th: violence-among-detainees, video-recording; gr: prisoners; "
+    "sdg: 16.1",
+    "m-operating-procedures": "th: mental-health-in-detention, deaths-in-custody; "
+    "gr: law-enforcement-officials, "
+    "pretrial-detainees; sdg: 3.4",
+    "m-psychological-support": "th: mental-health-in-detention; gr: prisoners; sdg: 3.4",
+    "m-monitoring-visits": "th: monitoring-of-places-of-detention, national-preventive-mechanism, "
+    "national-human-rights-institution, torture-and-ill-treatment; gr: prisoners; sdg: 16.a",
+    # paragraph 28
+    "m-health-care-transferred": "th: health-care-in-detention; gr: prisoners, pretrial-detainees; "
+    "sdg: 3.8",
+    "m-medical-care-local-authorities": "th: health-care-in-detention; gr: prisoners, "
+    "medical-staff, children; sdg: 3.8",
+    "m-road-map-penal": "th: health-care-in-detention; gr: prisoners; sdg: 3.8",
+    "m-legal-acts-medical-care": "th: health-care-in-detention; gr: prisoners; sdg: 3.8",
+    "m-rules-remission-illness": "th: health-care-in-detention; gr: prisoners",
+    "m-form-bodily-injury": "th: forensic-documentation; gr: prisoners",
+    "m-staffing-standards": "th: health-care-in-detention; gr: medical-staff, prisoners, "
+    "pretrial-detainees; sdg: 3.8",
+    "m-rules-medical-care-medicines": "th: health-care-in-detention; gr: prisoners, "
+    "pretrial-detainees; sdg: 3.8",
+    "m-primary-health-care-access": "th: health-care-in-detention; gr: prisoners; sdg: 3.8",
+    "m-diagnostic-services": "th: health-care-in-detention; sdg: 3.8",
+    "m-emergency-care": "th: health-care-in-detention; gr: prisoners; sdg: 3.8",
+    "m-social-code-disability-care": "th: health-care-in-detention; "
+    "gr: persons-with-disabilities, prisoners; sdg: 1.3",
+    "m-order-508-amended": "th: health-care-in-detention; gr: persons-with-disabilities, prisoners",
+    # paragraph 44
+    "m-military-educational-work": "th: training-of-officials; gr: military-personnel",
+    "m-targeted-prevention-procedure": "gr: military-personnel",
+    "m-commanders-respond-abuse": "th: ill-treatment-in-the-armed-forces, investigations, "
+    "disciplinary-measures; gr: military-personnel; sdg: 16.1",
+    "m-military-criminal-investigations": "th: investigations, prosecution-and-punishment; "
+    "gr: military-personnel; sdg: 16.3",
+    "m-military-prevention-activities": "th: ill-treatment-in-the-armed-forces; "
+    "gr: military-personnel; sdg: 16.1",
+    "m-military-complaints": "th: complaints-mechanisms; gr: military-personnel",
+    "m-one-year-service": "th: ill-treatment-in-the-armed-forces; gr: military-personnel; sdg: 16.1",
+    "m-single-call-up": "gr: military-personnel",
+    "m-military-wellbeing-monitoring": "gr: military-personnel; sdg: 3.4",
+    "m-military-medical-examinations": "gr: military-personnel; sdg: 3.8",
+    # paragraphs 46, 47, 48
+    "m-standing-invitation": "th: cooperation-with-special-procedures",
+    "m-dissemination-report-co": "th: dissemination-of-recommendations; sdg: 16.10",
+    "m-simplified-reporting-procedure": "th: reporting-to-treaty-bodies; art: 19",
+}
+
+_JAN = "sdg: 16.1"
+_COURT = "th: prosecution-and-punishment; pur: prosecution-and-punishment; sdg: 16.3"
+_CELLS = "th: material-conditions; gr: prisoners"
+_HEALTH = "th: health-care-in-detention; gr: prisoners; sdg: 3.8"
+_STAFF = "th: health-care-in-detention; gr: medical-staff; sdg: 3.8"
+
+SERIES_TAGS: dict[str, str] = {
+    "s-cameras": "th: video-recording",
+    "s-released-office": "th: lawfulness-of-detention; gr: persons-in-police-custody; sdg: 16.3",
+    "s-released-thf": "th: lawfulness-of-detention; gr: persons-in-police-custody; sdg: 16.3",
+    "s-sanctions-pretrial": "th: disciplinary-measures; gr: law-enforcement-officials; sdg: 16.6",
+    "s-january-deaths": _JAN,
+    "s-january-deaths-civilians": _JAN,
+    "s-january-deaths-officers": _JAN,
+    "s-january-deaths-suspected": _JAN,
+    "s-january-deaths-violating": _JAN,
+    "s-january-deaths-accidental": "th: use-of-force; sdg: 16.1",
+    "s-january-deaths-other-crimes": _JAN,
+    "s-january-deaths-torture": "th: torture-and-ill-treatment; sdg: 16.1",
+    "s-torture-investigations": "th: investigations; pur: investigations; sdg: 16.3",
+    "s-torture-investigations-terminated": "th: investigations; pur: investigations; sdg: 16.3",
+    "s-torture-court-cases": _COURT,
+    "s-torture-convicted": _COURT,
+    "s-malfeasance-convicted": _COURT,
+    "s-malfeasance-362": _COURT,
+    "s-malfeasance-370": _COURT,
+    "s-malfeasance-432": _COURT,
+    "s-torture-acquitted": _COURT,
+    "s-torture-pending": _COURT + "; gr: law-enforcement-officials",
+    "s-procurator-submissions": "th: investigations",
+    "s-sanctions-submissions": "th: disciplinary-measures; gr: law-enforcement-officials; "
+    "pur: prosecution-and-punishment; sdg: 16.6",
+    "s-sanctions-submissions-senior": "th: disciplinary-measures; gr: law-enforcement-officials; "
+    "pur: prosecution-and-punishment; sdg: 16.6",
+    "s-facilities-with-cells": _CELLS,
+    "s-persons-in-cells": _CELLS,
+    "s-housing-units-construction": _CELLS,
+    "s-housing-units-facilities": _CELLS,
+    "s-new-institutions-planned": _CELLS,
+    "s-new-institutions-planned-mr": _CELLS,
+    "s-ppp-places": _CELLS + "; sdg: 17.17",
+    "s-share-in-cells": _CELLS,
+    "s-share-in-cells-target": _CELLS,
+    "s-persons-in-cells-target": _CELLS,
+    "s-internal-investigations": "th: investigations; sdg: 16.6",
+    "s-officials-disciplined-penal": "th: disciplinary-measures; gr: law-enforcement-officials; "
+    "sdg: 16.6",
+    "s-deaths-disease": "th: deaths-in-custody, health-care-in-detention; "
+    "gr: prisoners, pretrial-detainees",
+    "s-suicides": "th: deaths-in-custody, mental-health-in-detention; gr: prisoners; sdg: 3.4",
+    "s-suicide-attempts-prevented": "th: mental-health-in-detention, deaths-in-custody; "
+    "gr: prisoners; sdg: 3.4",
+    "s-suicide-attempts-prevented-video": "th: mental-health-in-detention, deaths-in-custody, "
+    "video-recording; "
+    "gr: prisoners; sdg: 3.4",
+    "s-visits-ombudsman": "th: monitoring-of-places-of-detention, "
+    "national-human-rights-institution; sdg: 16.a",
+    "s-visits-npm": "th: monitoring-of-places-of-detention, national-preventive-mechanism; "
+    "sdg: 16.a",
+    "s-institutions-local-care": _HEALTH,
+    "s-medical-facilities-clinics": _HEALTH,
+    "s-medical-facilities-stations": _HEALTH,
+    "s-medical-facilities-inpatient": _HEALTH,
+    "s-childrens-home-beds": "th: health-care-in-detention; gr: children",
+    "s-medical-personnel": _STAFF,
+    "s-medical-personnel-doctors": _STAFF,
+    "s-medical-personnel-nurses": _STAFF,
+    "s-medical-personnel-junior": _STAFF,
+    "s-legal-acts-medical": _HEALTH,
+    "s-military-screened": "gr: military-personnel; sdg: 3.8",
+}
 
 # --------------------------------------------------------------- authorities
 
@@ -1794,6 +2116,7 @@ def measures() -> tuple[cd.Measure, ...]:
                 instruments=tuple(instruments),
                 answers=tuple(answers),
                 evidence=C.evidence(paragraphs),
+                tags=tags(MEASURE_TAGS.get(mid, "")),
                 **extras,
             )
         )
@@ -2459,6 +2782,11 @@ EQUIVALENCES = (
 
 def build() -> cd.Dossier:
     """The curated dossier."""
+    unknown = (set(MEASURE_TAGS) - {m[0] for m in _MEASURES}) | (
+        set(SERIES_TAGS) - {x.id for x in SERIES}
+    )
+    if unknown:
+        raise ValueError(f"tags for unknown objects: {sorted(unknown)}")
     return cd.Dossier(
         id=NAME,
         title="Kazakhstan: follow-up information on CAT/C/KAZ/CO/4 (received 13 May 2024)",
@@ -2468,7 +2796,7 @@ def build() -> cd.Dossier:
         instruments=INSTRUMENTS,
         citations=citations(),
         measures=measures(),
-        series=SERIES,
+        series=tuple(attrs.evolve(x, tags=tags(SERIES_TAGS.get(x.id, ""))) for x in SERIES),
         breakdowns=BREAKDOWNS,
         changes=CHANGES,
         equivalences=EQUIVALENCES,

@@ -150,3 +150,40 @@ def test_dates_keep_their_precision(dossier: cd.Dossier) -> None:
     assert order.date.precision is cd.DatePrecision.MONTH
     assert order.number == "89"
     assert dossier.get("kz-moh-order-194-2020").number == "194/2020"
+
+
+def test_tags_are_pinned_and_reviewed_by_hand(dossier: cd.Dossier) -> None:
+    """Tags by collection and vocabulary are pinned; all were assigned by a person."""
+    counts: dict[tuple[str, str], int] = {}
+    for path, obj in dossier.tagged_objects():
+        for tag in obj.tags:
+            assert tag.origin is cd.TagOrigin.PERSON
+            key = (path.partition("[")[0], tag.vocabulary)
+            counts[key] = counts.get(key, 0) + 1
+    assert counts == {
+        ("recommendations", "themes"): 8,
+        ("recommendations", "groups-of-persons"): 4,
+        ("recommendations", "cat-articles"): 3,
+        ("measures", "themes"): 109,
+        ("measures", "groups-of-persons"): 84,
+        ("measures", "sdg"): 55,
+        ("measures", "cat-articles"): 16,
+        ("measures", "cat-follow-up-purposes"): 24,
+        ("series", "themes"): 54,
+        ("series", "groups-of-persons"): 33,
+        ("series", "sdg"): 41,
+        ("series", "cat-follow-up-purposes"): 12,
+    }
+
+
+def test_recommendation_tags_quote_the_reply(dossier: cd.Dossier, text: str) -> None:
+    """Recommendations are treaty-body ones; their tags quote the reply, except 11–15, untagged."""
+    for rec in dossier.recommendations:
+        assert rec.mechanism is cd.Mechanism.TREATY_BODY
+        if 11 <= rec.paragraph <= 15:
+            assert rec.tags == ()
+            continue
+        assert rec.tags
+        for tag in rec.tags:
+            [span] = tag.evidence
+            assert text[span.start : span.end] == span.quote

@@ -252,3 +252,28 @@ def test_html_needs_no_optional_dependency() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "True"
+
+
+def test_model_classes_display_richly_in_jupyter() -> None:
+    """Dossier, Series, Observation, Measure, LegalInstrument, Recommendation and Finding
+    render themselves as HTML naming the object."""
+    from catdomain import datasets
+
+    d = datasets.load()
+    objects = [
+        d,
+        d.series[0],
+        d.series[0].observations[0],
+        d.measures[0],
+        d.instruments[0],
+        d.recommendations[0],
+        cd.validate(d)[0],
+    ]
+    for obj in objects:
+        html = obj._repr_html_()
+        assert html.startswith('<div class="cd-repr">'), type(obj).__name__
+        assert "<script" not in html
+        name = getattr(obj, "id", None) or getattr(obj, "code", "")
+        if isinstance(obj, cd.Recommendation):
+            name = f"{obj.document} ¶ {obj.paragraph}"
+        assert name in html, type(obj).__name__

@@ -26,6 +26,7 @@ from catdomain._dates import (
 )
 from catdomain._model.assessments import Assessment
 from catdomain._model.authorities import Authority
+from catdomain._model.classification import Label, Tag, Term, Vocabulary
 from catdomain._model.documents import Document, Section, TextParagraph
 from catdomain._model.dossier import AnswerKind, Dossier, iter_spans
 from catdomain._model.indicators import (
@@ -42,6 +43,19 @@ from catdomain._model.instruments import Citation, Issuance, LegalInstrument
 from catdomain._model.measures import Measure
 from catdomain._model.provenance import SourceSpan
 from catdomain._model.recommendations import Recommendation, SubParagraph
+from catdomain.classification import (
+    Suggestion,
+    TagRule,
+    apply_suggestions,
+    measures_on,
+    recommendation_theme_table,
+    series_by,
+    suggest_tags,
+    tag_rules,
+    tagged,
+    vocabularies,
+    vocabulary,
+)
 from catdomain.exceptions import (
     CatdomainError,
     InputError,
@@ -93,9 +107,13 @@ from catdomain.vocab import (
     MeasureCategory,
     MeasureKind,
     MeasureStatus,
+    Mechanism,
     ObservationStatus,
     Qualifier,
+    TagOrigin,
     TreatyBody,
+    UnknownTermPolicy,
+    UPRPosition,
     ValueKind,
     grading_scale,
 )
@@ -132,11 +150,13 @@ __all__ = [
     "InstrumentStatus",
     "IntegrityError",
     "Issuance",
+    "Label",
     "LegalInstrument",
     "Measure",
     "MeasureCategory",
     "MeasureKind",
     "MeasureStatus",
+    "Mechanism",
     "ModelError",
     "Observation",
     "ObservationStatus",
@@ -162,10 +182,19 @@ __all__ = [
     "SourceSpan",
     "StatedChange",
     "SubParagraph",
+    "Suggestion",
+    "Tag",
+    "TagOrigin",
+    "TagRule",
+    "Term",
     "TextParagraph",
     "TimeReference",
     "TreatyBody",
+    "UPRPosition",
+    "UnknownTermPolicy",
     "ValueKind",
+    "Vocabulary",
+    "apply_suggestions",
     "extract",
     "extract_file",
     "findings_from_integrity_error",
@@ -174,14 +203,22 @@ __all__ = [
     "grading_scale",
     "iter_spans",
     "json_schema",
+    "measures_on",
     "parse_date",
     "parse_provisions",
     "parse_time",
     "read_document",
     "read_reply",
+    "recommendation_theme_table",
+    "series_by",
+    "suggest_tags",
+    "tag_rules",
+    "tagged",
     "to_dict",
     "to_json",
     "validate",
+    "vocabularies",
+    "vocabulary",
 ]
 
 

@@ -26,6 +26,7 @@ Subcommands:
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import textwrap
 from collections.abc import Sequence
@@ -140,18 +141,35 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _write_atomic(path: Path, content: str, *, force: bool) -> None:
-    """Write `content` to `path` through a temporary file and a rename."""
-    import os
+    """Write `content` to `path` through a temporary file and a rename.
+
+    The file gets the permissions of any new file (the umask applies, not the
+    temporary file's 0600). On failure neither a partial file nor the
+    temporary file is left, and the error is an `InputError` naming `path`.
+    """
     import tempfile
 
-    if path.exists() and not force:
+    if os.path.lexists(path) and not force:
         raise InputError(path, "already exists; use --force to overwrite it")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise InputError(path.parent, f"cannot create the folder: {reason}") from None
+    try:
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as error:
+        raise InputError(path, f"cannot write the file: {error.strerror or error}") from None
+    try:
+        umask = os.umask(0o022)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(content)
         os.replace(tmp, path)
+    except OSError as error:
+        Path(tmp).unlink(missing_ok=True)
+        raise InputError(path, f"cannot write the file: {error.strerror or error}") from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
@@ -177,12 +195,15 @@ def _extract(args: argparse.Namespace) -> int:
     else:
         targets = [out]
     progress = sys.stderr.isatty() and many
+    inputs = {p.resolve() for p in paths}
     failed = 0
     for n, (path, target) in enumerate(zip(paths, targets, strict=True), start=1):
         if progress:
             print(f"[{n}/{len(paths)}] {path}", file=sys.stderr, flush=True)
         try:
-            if target is not None and target.exists() and not args.force:
+            if target is not None and target.resolve() in inputs:
+                raise InputError(target, "is one of the inputs: an input is never overwritten")
+            if target is not None and os.path.lexists(target) and not args.force:
                 raise InputError(target, "already exists; use --force to overwrite it")
             dossier = extract_file(path)
             content = to_json(dossier)
@@ -320,6 +341,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         status: int = args.handler(args)
     except CatdomainError as error:
         print(f"catdomain: error: {error}", file=sys.stderr)
+        return 2
+    except UnicodeEncodeError as error:  # a lone surrogate, or a legacy output encoding
+        bad = error.object[error.start : error.end]
+        print(
+            f"catdomain: error: cannot write {bad!r} to the output ({error.encoding}): "
+            f"{error.reason}",
+            file=sys.stderr,
+        )
         return 2
     except BrokenPipeError:  # pragma: no cover - e.g. `catdomain show | head`
         sys.stderr.close()

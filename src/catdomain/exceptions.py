@@ -124,8 +124,10 @@ class IntegrityError(ModelError):
     Attributes:
         details: One ``(code, path, message)`` triple per problem; codes are
             ``duplicate-id``, ``dangling-reference``, ``unknown-paragraph``,
-            ``span-outside-document``, ``whole-among-parts``, ``unknown-scale``
-            and ``unknown-grade``; paths are relative to the dossier
+            ``span-outside-document``, ``whole-among-parts``, ``unknown-scale``,
+            ``unknown-grade``, ``unknown-vocabulary``, ``unknown-term``,
+            ``duplicate-tag`` and ``duplicate-vocabulary``; paths are relative
+            to the dossier
             (``measures[0].answers[0]``).
         problems: The same, one ``"path: message"`` line each.
 

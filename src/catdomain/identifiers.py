@@ -723,6 +723,13 @@ class _Cursor:
         if token is not None:
             raise self.fail(f"unexpected {token.raw!r}", token)
 
+    def integer(self, token: _Token, digits: str) -> int:
+        """The value of `digits`, read from `token`; a ParseError if too long for int()."""
+        try:
+            return int(digits)
+        except ValueError:  # more digits than sys.get_int_max_str_digits() allows
+            raise self.fail(f"a number of {len(digits)} digits is too long", token) from None
+
 
 def _span(
     cursor: _Cursor, start: int, end: int | None, sub: str | None, at: _Token
@@ -804,10 +811,11 @@ class ParagraphRef:
                 items.append(_span(cursor, items[-1].start, None, token.value, token))
             else:
                 number = cursor.expect("num", "a paragraph number")
-                start = int(number.value)
+                start = cursor.integer(number, number.value)
                 if cursor.accept_range():
                     end = cursor.expect("num", "the number that ends the range")
-                    items.append(_span(cursor, start, int(end.value), None, end))
+                    last = cursor.integer(end, end.value)
+                    items.append(_span(cursor, start, last, None, end))
                 elif cursor.kind() == "sub":
                     sub = cursor.take()
                     items.append(_span(cursor, start, None, sub.value, sub))
@@ -1107,7 +1115,8 @@ def _provision_items(cursor: _Cursor) -> list[tuple[_Token, str, tuple[str, ...]
             whole = _PLAIN_NUMBER.fullmatch(number) and _PLAIN_NUMBER.fullmatch(end_token.raw)
             if parts or not whole:
                 raise cursor.fail("a range of provisions needs whole numbers at both ends", token)
-            first, last = int(number), int(end_token.raw)
+            first = cursor.integer(token, number)
+            last = cursor.integer(end_token, end_token.raw)
             if last <= first:
                 raise cursor.fail("a range must end after its start", end_token)
             if last - first >= _MAX_RANGE:

@@ -55,7 +55,7 @@ from enum import Enum, StrEnum
 from importlib import resources
 from pathlib import Path
 from types import NoneType, UnionType
-from typing import Any, Final, TypeVar, Union, get_args, get_origin, overload
+from typing import Annotated, Any, Final, TypeVar, Union, get_args, get_origin, overload
 
 import attrs
 import cattrs
@@ -541,7 +541,7 @@ def _format_decimal(value: Decimal) -> str:
 
 
 def _unstructure_enum(value: Enum) -> Any:
-    return value.value
+    return value._value_  # what `.value` returns, without its descriptor's cost
 
 
 def _tuple_unstructure_factory(t: Any, converter: cattrs.Converter) -> Callable[[Any], Any]:
@@ -674,6 +674,350 @@ def _converter() -> cattrs.Converter:
 
 
 # --------------------------------------------------------------------------
+# The fast path for JSON text: msgspec (the "fast" extra) when it is installed
+#
+# msgspec decodes the text into *mirrors* of the attrs classes (msgspec
+# Structs generated from the attrs fields), checking every type, refusing
+# unknown keys and checking in C the constraints of the model's validators
+# that it can express (ids, non-blank text, alpha-3 codes, bounds on ints,
+# minimum lengths). The model objects are then made from the mirrors without
+# running those checks again; every other validator of the class runs, and
+# ``__attrs_post_init__`` (the Dossier's integrity check) as usual.
+#
+# The fast path never decides anything on its own: whatever it does not
+# accept as it stands (a decimal written as a JSON number, a migration to
+# apply, a problem of any kind), it hands to the cattrs path, which then
+# gives exactly the result or the error it always gave. It only has to be
+# stricter than the cattrs path, never laxer; `tests/test_serialization_fast.py`
+# checks both paths against the same documents.
+
+
+class _UnsupportedError(Exception):
+    """A class (or field type) the fast path does not mirror: cattrs reads it."""
+
+
+_VALIDATORS_MODULE: Final = "catdomain._model._validators"
+
+
+def _validators_of(validator: Any) -> list[Any]:
+    """The validators an attrs field runs, with ``and_`` compositions flattened."""
+    if validator is None:
+        return []
+    inner = getattr(validator, "_validators", None)
+    if inner is not None:
+        return [v for sub in inner for v in _validators_of(sub)]
+    return [validator]
+
+
+def _anchored(pattern: re.Pattern[str]) -> str:
+    """`pattern` as a ``re.search`` pattern matching what its ``fullmatch`` matches."""
+    return f"^(?:{pattern.pattern})\\Z"
+
+
+def _annotated_base(t: Any) -> Any:
+    """`t` without its ``Annotated`` metadata."""
+    return getattr(t, "__origin__", t) if hasattr(t, "__metadata__") else t
+
+
+def _leaf_classes(t: Any) -> list[Any]:
+    members = _union_members(t)
+    return [m for m in (members if members is not None else (t,)) if m is not NoneType]
+
+
+class _FastReader:
+    """Reads catdomain's JSON format through msgspec into the model classes."""
+
+    def __init__(self, converter: cattrs.Converter) -> None:
+        import threading
+
+        import msgspec
+
+        self.msgspec = msgspec
+        self.converter = converter
+        self.decoders: dict[type, Any] = {}
+        self.encoder = msgspec.json.Encoder()
+        self.mirrors: dict[type, Any] = {}
+        self.builders: dict[type, Callable[[Any], Any]] = {}
+        self.unsupported: set[type] = set()
+        self.lock = threading.Lock()
+        self._never: Any = None
+
+    # ---------------------------------------------------------------- reading
+
+    def read(self, data: str | bytes, cls: type) -> Any:
+        """The `cls` object `data` holds, or `_MISSING` for the cattrs path to decide."""
+        decoder = self.decoders.get(cls)
+        if decoder is None:
+            if cls in self.unsupported:
+                return _MISSING
+            with self.lock:
+                try:
+                    decoder = self.msgspec.json.Decoder(self.mirror(cls))
+                except Exception:  # _UnsupportedError, or a type msgspec refuses
+                    self.unsupported.add(cls)
+                    return _MISSING
+                self.decoders[cls] = decoder
+        try:
+            mirrored = decoder.decode(data)
+        except Exception:  # not as it stands: let the cattrs path read it
+            return _MISSING
+        if cls is Dossier and (mirrored.schema_version != SCHEMA_VERSION or MIGRATIONS):
+            return _MISSING  # versions and migrations are the cattrs path's
+        if not self._keys_once(data, mirrored):
+            return _MISSING
+        try:
+            return self.builders[cls](mirrored)
+        except Exception:  # a validator's refusal: the cattrs path reports it
+            return _MISSING
+
+    def _keys_once(self, data: str | bytes, mirrored: Any) -> bool:
+        """Whether no key of `data` appears twice in one object.
+
+        msgspec keeps the last of duplicate keys, which the format refuses. In
+        JSON text a colon is either a key's separator or a character inside a
+        string; msgspec writes strings back with their colons as they are. So
+        unless a string spells a colon as an escape, the text has as many
+        colons as the mirror written back exactly when no key was dropped.
+        """
+        colon, escapes = (b":", (b"\\u003a", b"\\u003A"))
+        text = data if isinstance(data, bytes) else data.encode("utf-8", "surrogatepass")
+        if any(escape in text for escape in escapes):
+            return False
+        return text.count(colon) == self.encoder.encode(mirrored).count(colon)
+
+    # --------------------------------------------------------------- mirrors
+
+    def mirror(self, cl: type) -> Any:
+        """The msgspec Struct mirroring the attrs class `cl` (made once)."""
+        found = self.mirrors.get(cl)
+        if found is not None:
+            return found
+        if cl in self.unsupported or not attrs.has(cl):
+            raise _UnsupportedError(repr(cl))
+        if (
+            "__attrs_cached_hash__" in getattr(cl, "__slots__", ())
+            or hasattr(cl, "__attrs_pre_init__")
+            or cl.__new__ is not object.__new__
+        ):
+            raise _UnsupportedError(cl.__name__)
+        attrs.resolve_types(cl)
+        fields: list[tuple[Any, ...]] = []
+        plan: list[tuple[attrs.Attribute[Any], Callable[[Any], Any] | None, list[Any]]] = []
+        if cl is Dossier:
+            fields.append(("schema_version", str))
+        for a in attrs.fields(cl):
+            if a.converter is not None or (a.name.startswith("_") and a.init):
+                raise _UnsupportedError(f"{cl.__name__}.{a.name}")
+            if not a.init:
+                plan.append((a, None, []))
+                continue
+            kind, convert = self.mirror_type(a.type)
+            kind, residual = self.constrain(a, kind)
+            if a.default is attrs.NOTHING:
+                fields.append((a.name, kind))
+            else:
+                fields.append((a.name, kind | self.msgspec.UnsetType, self.msgspec.UNSET))
+            plan.append((a, convert, residual))
+        tag = _TAGS.get(cl)
+        options: dict[str, Any] = {"tag_field": "type", "tag": tag} if tag is not None else {}
+        struct = self.msgspec.defstruct(
+            f"{cl.__name__}Mirror",
+            fields,
+            kw_only=True,
+            forbid_unknown_fields=True,
+            module=__name__,
+            **options,
+        )
+        self.builders[cl] = self._builder(cl, plan)
+        self.mirrors[cl] = struct
+        return struct
+
+    def never(self) -> Any:
+        """A tagged Struct no document names: a union member that makes tags required."""
+        if self._never is None:
+            self._never = self.msgspec.defstruct(
+                "NeverMirror", [], tag_field="type", tag="\x00", forbid_unknown_fields=True
+            )
+        return self._never
+
+    def mirror_type(self, t: Any) -> tuple[Any, Callable[[Any], Any] | None]:
+        """What msgspec decodes for a field of type `t`, and how it becomes a `t`."""
+        if t is str or t is int or t is bool:
+            return t, None
+        if t is Decimal:
+            text = Annotated[str, self.msgspec.Meta(pattern=_anchored(_DECIMAL))]
+            return text, Decimal
+        if t in _TEXT_TYPES:
+            hook = self.converter.get_structure_hook(t)
+
+            def text_value(value: Any, hook: Any = hook, t: Any = t) -> Any:
+                return hook(value, t)
+
+            return str, text_value
+        if isinstance(t, type) and issubclass(t, StrEnum):
+            return t, None
+        if _is_homogeneous_tuple(t):
+            item, convert_item = self.mirror_type(get_args(t)[0])
+            if convert_item is None:
+                return tuple[item, ...], None  # type: ignore[valid-type]
+
+            def items(value: Any, convert: Any = convert_item) -> tuple[Any, ...]:
+                return tuple([convert(v) for v in value])
+
+            return tuple[item, ...], items  # type: ignore[valid-type]
+        if _is_time_union(t) or t in _TAGS:
+            members = _leaf_classes(t)
+            by_mirror = {self.mirror(m): self.builders[m] for m in members}
+            kinds = list(by_mirror)
+            if len(kinds) == 1:
+                kinds.append(self.never())  # a lone tagged Struct would not require its tag
+            union: Any = Union[tuple(kinds)]  # noqa: UP007
+
+            def time_reference(value: Any, by_mirror: Any = by_mirror) -> Any:
+                return by_mirror[type(value)](value)  # KeyError for the never-member
+
+            if NoneType in get_args(t):
+                return union | None, _or_none(time_reference)
+            return union, time_reference
+        if _is_optional(t):
+            inner, convert = self.mirror_type(next(m for m in get_args(t) if m is not NoneType))
+            return inner | None, None if convert is None else _or_none(convert)
+        if isinstance(t, type) and attrs.has(t):
+            return self.mirror(t), self.builders[t]
+        raise _UnsupportedError(repr(t))
+
+    def constrain(self, a: attrs.Attribute[Any], kind: Any) -> tuple[Any, list[Any]]:
+        """`kind` with the constraints of `a`'s validators msgspec checks; the others."""
+        residual = []
+        for validator in _validators_of(a.validator):
+            constrained = self._constrain(validator, a.type, kind)
+            if constrained is None:
+                residual.append(validator)
+            else:
+                kind = constrained
+        return kind, residual
+
+    def _constrain(self, validator: Any, t: Any, kind: Any) -> Any:
+        """`kind` constrained to what `validator` accepts, or None if msgspec cannot."""
+        if getattr(validator, "__module__", None) != _VALIDATORS_MODULE:
+            return None
+        factory = getattr(validator, "__qualname__", "").partition(".")[0]
+        closure = inspect.getclosurevars(validator).nonlocals
+        optional = _is_optional(t)
+        if factory == "optional":
+            if not optional:
+                return None
+            inner_t = next(m for m in get_args(t) if m is not NoneType)
+            inner_kind = next(m for m in get_args(kind) if m is not NoneType)
+            inner = self._constrain(closure["validator"], inner_t, inner_kind)
+            return None if inner is None else inner | None
+        if optional:
+            return None  # a check that refuses None, on a field that admits it
+        meta = self.msgspec.Meta
+        from catdomain._model import _validators as v
+
+        if factory in ("identifier", "alpha3", "text") and t is str and kind is str:
+            if factory == "text":  # \S: str.strip() and re's \s agree on what is a space
+                return Annotated[str, meta(pattern=r"\S")]
+            pattern = v.ID_PATTERN if factory == "identifier" else v.ALPHA3_PATTERN
+            if pattern.flags != re.UNICODE:
+                return None
+            return Annotated[str, meta(pattern=_anchored(pattern))]
+        if factory in ("non_negative_int", "positive_int") and t is int and kind is int:
+            return Annotated[int, meta(ge=0 if factory == "non_negative_int" else 1)]
+        if factory == "finite_decimal" and t is Decimal:
+            return kind  # the decimal pattern admits finite numbers only
+        if factory == "instance_of":
+            wanted = closure["kind"] if isinstance(closure["kind"], tuple) else (closure["kind"],)
+            leaves = [] if _is_homogeneous_tuple(t) else _leaf_classes(t)
+            if leaves and all(
+                isinstance(leaf, type)
+                and issubclass(leaf, wanted)
+                and (leaf is not bool or bool in wanted)
+                for leaf in leaves
+            ):
+                return kind  # what the mirror decodes is made into these classes
+            return None
+        if factory == "tuple_of" and _is_homogeneous_tuple(t):
+            item = self._constrain(
+                closure["item_check"], get_args(t)[0], get_args(_annotated_base(kind))[0]
+            )
+            if item is None:
+                return None
+            items: Any = tuple[item, ...]  # type: ignore[valid-type]
+            length = closure["min_length"]
+            return Annotated[items, meta(min_length=length)] if length else items
+        return None
+
+    def _builder(
+        self,
+        cl: type,
+        plan: list[tuple[attrs.Attribute[Any], Callable[[Any], Any] | None, list[Any]]],
+    ) -> Callable[[Any], Any]:
+        """A function making a `cl` from its mirror, as attrs' ``__init__`` would.
+
+        It sets the fields (defaults for those the document leaves out), runs
+        the validators msgspec did not check, then ``__attrs_post_init__``.
+        """
+        namespace: dict[str, Any] = {
+            "cl": cl,
+            "UNSET": self.msgspec.UNSET,
+            "new": object.__new__,
+            "put": object.__setattr__,
+        }
+        lines = ["def build(m):", "    o = new(cl)"]
+        checks = []
+        for i, (a, convert, residual) in enumerate(plan):
+            namespace[f"a{i}"] = a
+            value = f"m.{a.name}"
+            if convert is not None:
+                namespace[f"c{i}"] = convert
+                value = f"c{i}({value})" if a.default is attrs.NOTHING else value
+            if a.default is attrs.NOTHING:
+                if a.init:
+                    lines.append(f"    put(o, {a.name!r}, {value})")
+            else:
+                factory: Any = a.default
+                if isinstance(factory, attrs.Factory):  # type: ignore[arg-type]
+                    namespace[f"f{i}"] = factory.factory
+                    default = f"f{i}(o)" if factory.takes_self else f"f{i}()"
+                else:
+                    namespace[f"d{i}"] = a.default
+                    default = f"d{i}"
+                if a.init:
+                    lines.append(f"    v = {value}")
+                    given = "v" if convert is None else f"c{i}(v)"
+                    lines.append(f"    put(o, {a.name!r}, {default} if v is UNSET else {given})")
+                else:
+                    lines.append(f"    put(o, {a.name!r}, {default})")
+            for j, check in enumerate(residual):
+                namespace[f"r{i}_{j}"] = check
+                checks.append(f"    r{i}_{j}(o, a{i}, o.{a.name})")
+        lines += checks
+        if hasattr(cl, "__attrs_post_init__"):
+            lines.append("    o.__attrs_post_init__()")
+        lines.append("    return o")
+        exec("\n".join(lines), namespace)
+        build: Callable[[Any], Any] = namespace["build"]
+        return build
+
+
+def _or_none(convert: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    def optional(value: Any) -> Any:
+        return None if value is None else convert(value)
+
+    return optional
+
+
+@functools.cache
+def _fast_reader() -> _FastReader | None:
+    try:
+        return _FastReader(_converter())
+    except ImportError:  # pragma: no cover - msgspec is not installed
+        return None
+
+
+# --------------------------------------------------------------------------
 # Errors: from cattrs' tree to problems with paths
 
 
@@ -756,6 +1100,10 @@ _INTEGRITY_EXPECTED: Final = {
     "whole-among-parts": "parts that do not include the whole",
     "unknown-scale": "a grading scale of the dossier or a built-in one",
     "unknown-grade": "a grade of the assessment's scale",
+    "unknown-vocabulary": "a vocabulary of the dossier or a shipped one",
+    "unknown-term": "a term (or alias) of the tag's vocabulary",
+    "duplicate-tag": "each term at most once per object",
+    "duplicate-vocabulary": "vocabulary ids unique in the dossier",
 }
 """What each kind of integrity problem (`IntegrityError.details` codes) expected."""
 
@@ -1046,8 +1394,19 @@ def from_json(data: str | bytes, cls: Any = Dossier, *, source: str | None = Non
           $: expected valid JSON, found invalid JSON at line 1 column 39: Expecting property name enclosed in double quotes
     """  # noqa: E501
     _check_target(cls)
+    if type(data) in (str, bytes) and _has_fast_path(cls):
+        reader = _fast_reader()
+        if reader is not None:
+            result = reader.read(data, cls)
+            if result is not _MISSING:
+                return result
     document = _parse_json(data, _target_name(cls), source)
     return _structure(document, cls, source)
+
+
+def _has_fast_path(cls: Any) -> bool:
+    """Whether `cls` is a model class read from a JSON object (the fast path's kind)."""
+    return attrs.has(cls) and cls not in _TEXT_TYPES and cls not in _TAGS
 
 
 # --------------------------------------------------------------------------

@@ -45,6 +45,7 @@ except ImportError as error:  # pragma: no cover - depends on the installation
 from catdomain._dates import Instant, PartialDate, Period, Pooled, TimeReference
 from catdomain._model.assessments import Assessment
 from catdomain._model.authorities import Authority
+from catdomain._model.classification import Label, Tag, Term, Vocabulary
 from catdomain._model.documents import Document, Section, TextParagraph
 from catdomain._model.dossier import Dossier
 from catdomain._model.indicators import (
@@ -84,9 +85,13 @@ from catdomain.vocab import (
     MeasureCategory,
     MeasureKind,
     MeasureStatus,
+    Mechanism,
     ObservationStatus,
     Qualifier,
+    TagOrigin,
     TreatyBody,
+    UnknownTermPolicy,
+    UPRPosition,
     ValueKind,
 )
 
@@ -111,6 +116,7 @@ __all__ = [
     "indicators",
     "instants",
     "issuances",
+    "labels",
     "legal_instruments",
     "measures",
     "observations",
@@ -127,9 +133,12 @@ __all__ = [
     "source_spans",
     "stated_changes",
     "subparagraphs",
+    "tags",
+    "terms",
     "text_paragraphs",
     "texts",
     "time_references",
+    "vocabularies",
 ]
 
 T = TypeVar("T")
@@ -553,6 +562,184 @@ def source_spans() -> st.SearchStrategy[SourceSpan]:
     return _source_span()
 
 
+_LANGUAGES = ("en", "fr", "ru", "es", "ar", "zh-Hans", "kk", "en-GB")
+
+
+@functools.cache
+def labels() -> st.SearchStrategy[Label]:
+    """Labels of terms, in English and other languages (BCP 47 tags).
+
+    Example:
+        >>> from hypothesis import given, settings
+        >>> from catdomain.testing import labels
+        >>> @settings(max_examples=20)
+        ... @given(labels())
+        ... def test_labels(label):
+        ...     assert label.text.strip()
+        >>> test_labels()
+    """
+    return st.builds(Label, language=st.sampled_from(_LANGUAGES), text=texts())
+
+
+def _language_key(label: Label) -> str:
+    return label.language.lower()
+
+
+@st.composite
+def _labels_with_english(draw: st.DrawFn) -> tuple[Label, ...]:
+    found = draw(st.lists(labels(), max_size=3, unique_by=_language_key))
+    if not any(label.language.split("-")[0] == "en" for label in found):
+        found.insert(0, Label(language="en", text=draw(texts())))
+    return tuple(found)
+
+
+@st.composite
+def _term(draw: st.DrawFn) -> Term:
+    id = draw(identifiers())
+    aliases = draw(st.lists(texts(max_size=20).filter(lambda a: a != id), max_size=2, unique=True))
+    return Term(
+        id=id,
+        labels=draw(_labels_with_english()),
+        parent=draw(_optional(identifiers().filter(lambda p: p != id))),
+        aliases=tuple(aliases),
+        description=draw(_optional(texts())),
+    )
+
+
+@functools.cache
+def terms() -> st.SearchStrategy[Term]:
+    """Terms with an English label, sometimes a parent, aliases and a description.
+
+    Example:
+        >>> from hypothesis import given, settings
+        >>> from catdomain.testing import terms
+        >>> @settings(max_examples=20)
+        ... @given(terms())
+        ... def test_terms(term):
+        ...     assert term.label("en").strip() and term.id not in term.aliases
+        >>> test_terms()
+    """
+    return _term()
+
+
+def _not_shipped(identifier: str) -> bool:
+    from catdomain.classification._vocabularies import shipped_vocabulary
+
+    return shipped_vocabulary(identifier) is None
+
+
+@st.composite
+def _vocabulary(draw: st.DrawFn, max_terms: int = 5) -> Vocabulary:
+    ids = draw(st.lists(identifiers(), max_size=max_terms, unique=True))
+    taken = set(ids)
+    built: list[Term] = []
+    for index, term_id in enumerate(ids):
+        parent = draw(_optional(st.sampled_from(ids[:index]))) if index else None
+        aliases = [
+            a for a in draw(st.lists(texts(max_size=20), max_size=2, unique=True)) if a not in taken
+        ]
+        taken.update(aliases)
+        built.append(
+            Term(
+                id=term_id,
+                labels=draw(_labels_with_english()),
+                parent=parent,
+                aliases=tuple(aliases),
+                description=draw(_optional(texts())),
+            )
+        )
+    id = draw(identifiers().filter(_not_shipped))
+    own_aliases = tuple(
+        a
+        for a in draw(st.lists(identifiers().filter(_not_shipped), max_size=2, unique=True))
+        if a != id
+    )
+    return Vocabulary(
+        id=id,
+        version=draw(st.one_of(st.sampled_from(("1.0", "2015", "2025")), texts(max_size=8))),
+        valid_from=draw(_optional(partial_dates())),
+        title=draw(texts()),
+        source=draw(texts()),
+        terms=tuple(built),
+        unknown_policy=draw(st.sampled_from(UnknownTermPolicy)),
+        aliases=own_aliases,
+    )
+
+
+@functools.cache
+def vocabularies() -> st.SearchStrategy[Vocabulary]:
+    """Valid vocabularies: distinct ids, aliases naming one term, parents earlier in the list.
+
+    Their ids and aliases never clash with a shipped vocabulary's.
+
+    Example:
+        >>> from hypothesis import given, settings
+        >>> from catdomain.testing import vocabularies
+        >>> @settings(max_examples=20)
+        ... @given(vocabularies())
+        ... def test_vocabularies(vocabulary):
+        ...     for term in vocabulary.terms:
+        ...         assert vocabulary.term(term.id) is term
+        ...         assert all(vocabulary.term(a) is term for a in term.aliases)
+        >>> test_vocabularies()
+    """
+    return _vocabulary()
+
+
+@st.composite
+def _tag(
+    draw: st.DrawFn,
+    pair: st.SearchStrategy[tuple[str, str]],
+    span: st.SearchStrategy[SourceSpan],
+) -> Tag:
+    vocabulary, term = draw(pair)
+    origin = draw(st.sampled_from(TagOrigin))
+    rule = identifiers() if origin is TagOrigin.RULE else _optional(identifiers())
+    return Tag(
+        vocabulary=vocabulary,
+        term=term,
+        origin=origin,
+        rule=draw(rule),
+        evidence=draw(_tuple(span, 2)),
+    )
+
+
+def _free_tags() -> st.SearchStrategy[Tag]:
+    pair = st.tuples(identifiers(), st.one_of(identifiers(), texts(max_size=20)))
+    return _tag(pair, source_spans())
+
+
+def _tag_key(tag: Tag) -> tuple[str, str]:
+    return (tag.vocabulary, tag.term)
+
+
+def _tag_tuples(
+    strategy: st.SearchStrategy[Tag], key: Callable[[Tag], Any] = _tag_key
+) -> st.SearchStrategy[tuple[Tag, ...]]:
+    if strategy.is_empty:
+        return st.just(())
+    return st.lists(strategy, max_size=3, unique_by=key).map(tuple)
+
+
+def tags() -> st.SearchStrategy[Tag]:
+    """Tags of every origin (a rule named where the origin is "rule"), with evidence spans.
+
+    Their vocabularies and terms are arbitrary ids: in a dossier, use
+    `dossiers`, whose tags name its own or a shipped vocabulary.
+
+    Example:
+        >>> import catdomain as cd
+        >>> from hypothesis import given, settings
+        >>> from catdomain.testing import tags
+        >>> @settings(max_examples=20)
+        ... @given(tags())
+        ... def test_tags(tag):
+        ...     assert tag.rule is not None or tag.origin is not cd.TagOrigin.RULE
+        >>> test_tags()
+    """
+    return _free_tags()
+
+
 @attrs.frozen(kw_only=True)
 class _Context:
     """How to draw references and spans for the objects being built."""
@@ -565,6 +752,9 @@ class _Context:
     indicator: st.SearchStrategy[str] = attrs.field(factory=identifiers)
     series: st.SearchStrategy[str] = attrs.field(factory=identifiers)
     observation: st.SearchStrategy[str] = attrs.field(factory=identifiers)
+    tags: st.SearchStrategy[tuple[Tag, ...]] = attrs.field(
+        factory=lambda: _tag_tuples(_free_tags())
+    )
 
 
 _ALONE = _Context()
@@ -693,19 +883,31 @@ def subparagraphs() -> st.SearchStrategy[SubParagraph]:
     return st.builds(SubParagraph, letter=letter, text=_optional(texts()))
 
 
-def _recommendations(ctx: _Context) -> st.SearchStrategy[Recommendation]:
-    return st.builds(
-        Recommendation,
-        id=identifiers(),
-        document=ctx.document,
-        paragraph=st.integers(min_value=1, max_value=500),
-        heading=_optional(texts()),
-        text=_optional(texts()),
-        subparagraphs=_tuple(subparagraphs()),
-        selected_for_follow_up=_optional(st.booleans()),
-        follow_up_deadline=_optional(partial_dates()),
-        source=_optional(ctx.span),
+@st.composite
+def _recommendation(draw: st.DrawFn, ctx: _Context) -> Recommendation:
+    mechanism = draw(_optional(st.sampled_from(Mechanism)))
+    upr = mechanism is Mechanism.UPR
+    return Recommendation(
+        id=draw(identifiers()),
+        document=draw(ctx.document),
+        paragraph=draw(st.integers(min_value=1, max_value=500)),
+        heading=draw(_optional(texts())),
+        text=draw(_optional(texts())),
+        subparagraphs=draw(_tuple(subparagraphs())),
+        selected_for_follow_up=draw(_optional(st.booleans())),
+        follow_up_deadline=draw(_optional(partial_dates())),
+        source=draw(_optional(ctx.span)),
+        mechanism=mechanism,
+        recommending_states=tuple(
+            draw(st.lists(alpha3_codes(), max_size=3, unique=True)) if upr else ()
+        ),
+        position=draw(_optional(st.sampled_from(UPRPosition))) if upr else None,
+        tags=draw(ctx.tags),
     )
+
+
+def _recommendations(ctx: _Context) -> st.SearchStrategy[Recommendation]:
+    return _recommendation(ctx)
 
 
 def recommendations() -> st.SearchStrategy[Recommendation]:
@@ -850,6 +1052,7 @@ def _measures(ctx: _Context) -> st.SearchStrategy[Measure]:
         date=_optional(partial_dates()),
         period=_optional(periods()),
         expected_completion=_optional(partial_dates()),
+        tags=ctx.tags,
     )
 
 
@@ -971,6 +1174,7 @@ def _series(ctx: _Context, *, nested: bool = True) -> st.SearchStrategy[Series]:
         observations=_unique_by_id(_observations(ctx), 4) if nested else st.just(()),
         indicator=_optional(ctx.indicator),
         title=_optional(texts()),
+        tags=ctx.tags,
     )
 
 
@@ -1252,7 +1456,14 @@ def _dossier(draw: st.DrawFn, max_size: int) -> Dossier:
         )
         for doc in ids["documents"]
     ]
+    own = draw(st.lists(_vocabulary(max_terms=4), max_size=2).map(_distinct_vocabularies))
+    pairs = _tag_pairs(own)
+    tag_strategy = _tag(
+        st.sampled_from([(v, t) for v, t, _ in pairs]), st.one_of(spans_by_document)
+    )
+    canonical = {(v, t): key for v, t, key in pairs}
     ctx = _Context(
+        tags=_tag_tuples(tag_strategy, key=lambda tag: canonical[(tag.vocabulary, tag.term)]),
         span=st.one_of(spans_by_document),
         document=_pick(ids["documents"]),
         recommendation=_pick(ids["recommendations"]),
@@ -1323,7 +1534,42 @@ def _dossier(draw: st.DrawFn, max_size: int) -> Dossier:
         equivalences=several(_equivalences(ctx), "equivalence", bool(all_observations)),
         assessments=several(_assessments(ctx, scales), "assessment", bool(ids["recommendations"])),
         scales=scales,
+        vocabularies=own,
     )
+
+
+_SHIPPED_TAGS: tuple[tuple[str, str, tuple[str, str]], ...] = (
+    ("sdg", "16.3", ("sdg", "16.3")),
+    ("sdg", "3.8", ("sdg", "3.8")),
+    ("cat-articles", "12", ("cat-articles", "12")),
+    ("themes", "conditions-of-detention", ("themes", "conditions-of-detention")),
+    ("groups-of-persons", "Women & girls", ("groups-of-persons", "women-and-girls")),
+    ("affected-persons", "children", ("groups-of-persons", "children")),
+)
+"""Tags on shipped vocabularies, under ids and aliases, with the term each names."""
+
+
+def _distinct_vocabularies(found: list[Vocabulary]) -> tuple[Vocabulary, ...]:
+    """Keep the vocabularies whose id and aliases no earlier one uses."""
+    kept: list[Vocabulary] = []
+    used: set[str] = set()
+    for voc in found:
+        names = {voc.id, *voc.aliases}
+        if not names & used:
+            kept.append(voc)
+            used.update(names)
+    return tuple(kept)
+
+
+def _tag_pairs(own: tuple[Vocabulary, ...]) -> list[tuple[str, str, tuple[str, str]]]:
+    """(vocabulary as written, term as written, the term it names) a tag may use."""
+    pairs = list(_SHIPPED_TAGS)
+    for voc in own:
+        for term in voc.terms:
+            for name in (voc.id, *voc.aliases):
+                for written in (term.id, *term.aliases):
+                    pairs.append((name, written, (voc.id, term.id)))
+    return pairs
 
 
 def dossiers(*, max_size: int = 3) -> st.SearchStrategy[Dossier]:
@@ -1387,6 +1633,10 @@ _BY_TYPE: dict[Any, Callable[[], st.SearchStrategy[Any]]] = {
     Equivalence: equivalences,
     Grade: grades,
     GradingScale: grading_scales,
+    Label: labels,
+    Term: terms,
+    Vocabulary: vocabularies,
+    Tag: tags,
     Assessment: assessments,
     Dossier: dossiers,
     Figure: figures,

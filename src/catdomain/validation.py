@@ -204,6 +204,12 @@ class Finding:
         names = ", ".join(repr(f.name) for f in self.figures) or "none"
         raise KeyError(f"finding {self.code} has no figure {name!r} (it has {names})")
 
+    def _repr_html_(self) -> str:
+        """Rich display in Jupyter (no external assets)."""
+        from catdomain._html import finding_html
+
+        return finding_html(self)
+
 
 @attrs.frozen(kw_only=True)
 class Rule:
@@ -391,6 +397,29 @@ _construction_rule(
     "integrity.unknown-grade",
     "Grade not on its scale",
     "An assessment's grade is not a grade of its scale. Checked when the Dossier is built.",
+)
+_construction_rule(
+    "integrity.unknown-vocabulary",
+    "Unknown vocabulary",
+    "A tag names a vocabulary neither the dossier nor catdomain ships. Checked when the "
+    "Dossier is built.",
+)
+_construction_rule(
+    "integrity.unknown-term",
+    "Unknown term",
+    "A tag names a term its vocabulary does not have (aliases of renamed terms are "
+    "accepted), in a vocabulary that refuses unknown terms. Checked when the Dossier is built.",
+)
+_construction_rule(
+    "integrity.duplicate-tag",
+    "Term tagged twice",
+    "An object carries the same term of a vocabulary twice (perhaps once by an alias). "
+    "Checked when the Dossier is built.",
+)
+_construction_rule(
+    "integrity.duplicate-vocabulary",
+    "Vocabulary defined twice",
+    "The dossier defines two vocabularies with the same id. Checked when the Dossier is built.",
 )
 
 

@@ -33,9 +33,13 @@ __all__ = [
     "MeasureCategory",
     "MeasureKind",
     "MeasureStatus",
+    "Mechanism",
     "ObservationStatus",
     "Qualifier",
+    "TagOrigin",
     "TreatyBody",
+    "UPRPosition",
+    "UnknownTermPolicy",
     "ValueKind",
     "grading_scale",
 ]
@@ -484,6 +488,79 @@ class ChangeDirection(StrEnum):
     def sign(self) -> int:
         """+1 for an increase, -1 for a decrease."""
         return 1 if self is ChangeDirection.INCREASE else -1
+
+
+class Mechanism(StrEnum):
+    """The UN human-rights mechanism a recommendation comes from.
+
+    The Universal Human Rights Index groups recommendations by these three
+    pillars of the UN human-rights protection system, so that one State's
+    recommendations on the same theme can be clustered across them.
+
+    Example:
+        >>> Mechanism("upr") is Mechanism.UPR
+        True
+    """
+
+    TREATY_BODY = "treaty-body"
+    """A treaty body (CAT, CCPR, CESCR, …), in concluding observations or views."""
+    UPR = "upr"
+    """The Universal Periodic Review of the Human Rights Council, by recommending States."""
+    SPECIAL_PROCEDURE = "special-procedure"
+    """A special procedure of the Human Rights Council (special rapporteurs, working groups)."""
+
+
+class UPRPosition(StrEnum):
+    """The position a State under review takes on a UPR recommendation (official terms).
+
+    States "support" or "note" the recommendations they receive, in the
+    addendum to the Working Group's report or at the Council's plenary; a
+    State may also support part of a recommendation and note the rest.
+
+    Example:
+        >>> UPRPosition.PARTIALLY_SUPPORTED.value
+        'partially-supported'
+    """
+
+    SUPPORTED = "supported"
+    """Supported by the State under review."""
+    PARTIALLY_SUPPORTED = "partially-supported"
+    """Supported in part ("partially supported"); the rest is noted."""
+    NOTED = "noted"
+    """Noted: not supported."""
+
+
+class TagOrigin(StrEnum):
+    """Who says that a tag applies (catdomain's proposal).
+
+    Example:
+        >>> TagOrigin.RULE.value
+        'rule'
+    """
+
+    GIVEN = "given"
+    """Stated by the source document itself (a UN Index annotation, a report's own theme)."""
+    PERSON = "person"
+    """Assigned by a person who read the text."""
+    RULE = "rule"
+    """Suggested by a keyword rule (`catdomain.suggest_tags`), not yet reviewed."""
+
+
+class UnknownTermPolicy(StrEnum):
+    """What a vocabulary does with a term it does not hold (catdomain's proposal).
+
+    A term is never created on the fly: an unknown term either makes a tag an
+    integrity problem of its dossier, or is kept as it is written.
+
+    Example:
+        >>> UnknownTermPolicy.REFUSE.value
+        'refuse'
+    """
+
+    REFUSE = "refuse"
+    """A closed vocabulary: a tag with an unknown term is refused."""
+    KEEP = "keep"
+    """An open vocabulary: a tag with an unknown term is kept, spelt as written."""
 
 
 # --------------------------------------------------------------------------

@@ -11,6 +11,7 @@ import attrs
 from catdomain._model import _validators as v
 from catdomain._model.assessments import Assessment
 from catdomain._model.authorities import Authority
+from catdomain._model.classification import Tag, Vocabulary
 from catdomain._model.documents import Document, Section
 from catdomain._model.indicators import (
     Breakdown,
@@ -153,6 +154,10 @@ class Dossier:
         assessments: Follow-up assessments.
         scales: Grading scales defined by this dossier, in addition to
             `catdomain.GRADING_SCALES`.
+        vocabularies: Vocabularies defined by this dossier, in addition to
+            the shipped ones (`catdomain.vocabularies`); one with the id of a
+            shipped vocabulary takes its place in this dossier (to pin another
+            version, say).
 
     Example:
         >>> import catdomain as cd
@@ -185,6 +190,7 @@ class Dossier:
     )
     assessments: tuple[Assessment, ...] = attrs.field(default=(), validator=v.tuple_of(Assessment))
     scales: tuple[GradingScale, ...] = attrs.field(default=(), validator=v.tuple_of(GradingScale))
+    vocabularies: tuple[Vocabulary, ...] = attrs.field(default=(), validator=v.tuple_of(Vocabulary))
     _index: dict[str, tuple[str, object]] = attrs.field(
         init=False, repr=False, eq=False, hash=False, alias="_index"
     )
@@ -309,6 +315,37 @@ class Dossier:
             return GRADING_SCALES[id]
         raise KeyError(f"unknown grading scale {id!r}")
 
+    def vocabulary(self, id: str) -> Vocabulary:
+        """Return the vocabulary `id` (or alias): the dossier's own, else a shipped one.
+
+        Raises:
+            KeyError: If neither has it.
+
+        Example:
+            >>> import catdomain as cd
+            >>> cd.Dossier(id="empty").vocabulary("sdg").title
+            'Sustainable Development Goals and targets'
+        """
+        own = _own_vocabularies(self.vocabularies)
+        found = own.get(id)
+        if found is not None:
+            return found
+        from catdomain.classification._vocabularies import shipped_vocabulary
+
+        shipped = shipped_vocabulary(id)
+        if shipped is None:
+            raise KeyError(f"unknown vocabulary {id!r}")
+        return shipped
+
+    def tagged_objects(self) -> Iterator[tuple[str, Recommendation | Measure | Series]]:
+        """Iterate over the objects that can carry tags, with the path of each.
+
+        Recommendations, then measures, then series, in the dossier's order.
+        """
+        for name in _TAGGABLE:
+            for i, obj in enumerate(getattr(self, name)):
+                yield f"{name}[{i}]", obj
+
     def counts(self) -> dict[str, int]:
         """How many objects of each kind the dossier holds.
 
@@ -321,6 +358,90 @@ class Dossier:
         counts["observations"] = sum(len(s.observations) for s in self.series)
         counts["sections"] = sum(len(d.sections) for d in self.documents)
         return counts
+
+    def _repr_html_(self) -> str:
+        """Rich display in Jupyter (no external assets)."""
+        from catdomain._html import dossier_html
+
+        return dossier_html(self)
+
+
+_TAGGABLE: tuple[str, ...] = ("recommendations", "measures", "series")
+"""The collections whose objects carry tags."""
+
+
+def _own_vocabularies(vocabularies: tuple[Vocabulary, ...]) -> dict[str, Vocabulary]:
+    """The dossier's vocabularies by id and alias (the first one wins a clash)."""
+    found: dict[str, Vocabulary] = {}
+    for voc in vocabularies:
+        for key in (voc.id, *voc.aliases):
+            found.setdefault(key, voc)
+    return found
+
+
+def _check_tags(dossier: Dossier, problems: list[tuple[str, str, str]]) -> None:
+    """Vocabularies named once; each tag's vocabulary known and its term accepted."""
+    own: dict[str, tuple[int, Vocabulary]] = {}
+    for i, defined in enumerate(dossier.vocabularies):
+        names = [(defined.id, f"vocabularies[{i}].id")]
+        names.extend(
+            (alias, f"vocabularies[{i}].aliases[{k}]") for k, alias in enumerate(defined.aliases)
+        )
+        for name, path in names:
+            if name in own:
+                problems.append(
+                    (
+                        "duplicate-vocabulary",
+                        path,
+                        f"{name!r} already names vocabularies[{own[name][0]}] "
+                        f"({own[name][1].id!r})",
+                    )
+                )
+            else:
+                own[name] = (i, defined)
+    shipped: Any = None
+    for path, obj in dossier.tagged_objects():
+        seen: dict[tuple[str, str], int] = {}
+        tags: tuple[Tag, ...] = obj.tags
+        for j, tag in enumerate(tags):
+            voc: Vocabulary | None = own[tag.vocabulary][1] if tag.vocabulary in own else None
+            if voc is None:
+                if shipped is None:
+                    from catdomain.classification._vocabularies import shipped_vocabulary
+
+                    shipped = shipped_vocabulary
+                voc = shipped(tag.vocabulary)
+            if voc is None:
+                problems.append(
+                    (
+                        "unknown-vocabulary",
+                        f"{path}.tags[{j}].vocabulary",
+                        f"{tag.vocabulary!r} is neither a vocabulary of this dossier nor a "
+                        "shipped one",
+                    )
+                )
+                continue
+            if not voc.accepts(tag.term):
+                problems.append(
+                    (
+                        "unknown-term",
+                        f"{path}.tags[{j}].term",
+                        f"{tag.term!r} is not a term of vocabulary {voc.id!r} "
+                        f"(version {voc.version})",
+                    )
+                )
+                continue
+            key = (voc.id, voc.canonical(tag.term))
+            if key in seen:
+                problems.append(
+                    (
+                        "duplicate-tag",
+                        f"{path}.tags[{j}]",
+                        f"{tag} names the same term as tags[{seen[key]}] ({key[0]}:{key[1]})",
+                    )
+                )
+            else:
+                seen[key] = j
 
 
 def _check_integrity(dossier: Dossier) -> dict[str, tuple[str, object]]:
@@ -440,6 +561,8 @@ def _check_integrity(dossier: Dossier) -> dict[str, tuple[str, object]]:
                     f"{a.grade!r} is not a grade of scale {scale.id!r} ({', '.join(scale.codes)})",
                 )
             )
+
+    _check_tags(dossier, problems)
 
     documents = {d.id: d for d in dossier.documents}
     numbers_of = {d.id: {p.number for p in d.paragraphs} for d in dossier.documents}

@@ -8,6 +8,7 @@ import attrs
 
 from catdomain._dates import Instant, Period, Pooled, TimeReference
 from catdomain._model import _validators as v
+from catdomain._model.classification import Tag, tags_field
 from catdomain._model.provenance import SourceSpan
 from catdomain.vocab import (
     BreakdownKind,
@@ -169,6 +170,12 @@ class Observation:
         default=None, validator=v.optional(v.instance_of(SourceSpan))
     )
 
+    def _repr_html_(self) -> str:
+        """Rich display in Jupyter (no external assets)."""
+        from catdomain._html import observation_html
+
+        return observation_html(self)
+
 
 @attrs.frozen(kw_only=True, repr=False)
 class Series:
@@ -180,6 +187,7 @@ class Series:
         observations: The observations, in the order reported.
         indicator: Id of the indicator it measures, if any.
         title: A readable title.
+        tags: Its classification (an SDG target it informs, a theme, …).
 
     Example:
         >>> import catdomain as cd
@@ -199,6 +207,7 @@ class Series:
     )
     indicator: str | None = attrs.field(default=None, validator=v.optional(v.identifier()))
     title: str | None = attrs.field(default=None, validator=v.optional(v.text()))
+    tags: tuple[Tag, ...] = tags_field()
 
     def __len__(self) -> int:
         return len(self.observations)
@@ -214,14 +223,26 @@ class Series:
             ...                                        time=cd.Period.year(2023)),))
             <Series 's': suicides [persons]: 2023=22>
         """
-        marks = {"exact": "", "approximate": "~", "more-than": ">", "at-least": ">=",
-                 "less-than": "<", "at-most": "<="}
+        marks = {
+            "exact": "",
+            "approximate": "~",
+            "more-than": ">",
+            "at-least": ">=",
+            "less-than": "<",
+            "at-most": "<=",
+        }
         values = ", ".join(
             f"{o.time if o.time is not None else '?'}={marks[o.qualifier.value]}{o.value}"
             for o in self.observations[:6]
         )
         more = f", … ({len(self.observations)} in all)" if len(self.observations) > 6 else ""
         return f"<Series {self.id!r}: {self.key}: {values or 'no observations'}{more}>"
+
+    def _repr_html_(self) -> str:
+        """Rich display in Jupyter (no external assets)."""
+        from catdomain._html import series_html
+
+        return series_html(self)
 
 
 @attrs.frozen(kw_only=True)

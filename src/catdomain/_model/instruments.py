@@ -99,6 +99,12 @@ class LegalInstrument:
         """True when adopted through several issuers' acts."""
         return len({i.issuer for i in self.issuances}) > 1
 
+    def _repr_html_(self) -> str:
+        """Rich display in Jupyter (no external assets)."""
+        from catdomain._html import instrument_html
+
+        return instrument_html(self)
+
 
 @attrs.frozen(kw_only=True)
 class Citation:

@@ -6,6 +6,7 @@ import attrs
 
 from catdomain._dates import PartialDate, Period
 from catdomain._model import _validators as v
+from catdomain._model.classification import Tag, tags_field
 from catdomain._model.provenance import SourceSpan
 from catdomain.vocab import MeasureCategory, MeasureKind, MeasureStatus
 
@@ -30,6 +31,7 @@ class Measure:
         date: When it was taken or adopted, if stated.
         period: The period it covers (plans).
         expected_completion: When the State says it will be completed.
+        tags: Its classification (themes, groups of persons, SDG targets, …).
 
     Example:
         >>> import catdomain as cd
@@ -62,3 +64,10 @@ class Measure:
     expected_completion: PartialDate | None = attrs.field(
         default=None, validator=v.optional(v.instance_of(PartialDate))
     )
+    tags: tuple[Tag, ...] = tags_field()
+
+    def _repr_html_(self) -> str:
+        """Rich display in Jupyter (no external assets)."""
+        from catdomain._html import measure_html
+
+        return measure_html(self)

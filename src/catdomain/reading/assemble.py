@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -105,13 +106,19 @@ class _Ids:
 
     def __init__(self) -> None:
         self.used: set[str] = set()
+        self.next: dict[str, int] = {}  # base → the first suffix that may be free
 
     def make(self, base: str) -> str:
         candidate = base
-        n = 2
-        while candidate in self.used:
+        # Ids are never freed: suffixes found taken once stay taken, so the
+        # search resumes where it stopped (linear, however often a base recurs).
+        n = self.next.get(base, 2)
+        if n > 2 or candidate in self.used:
             candidate = f"{base}-{n}"
-            n += 1
+            while candidate in self.used:
+                n += 1
+                candidate = f"{base}-{n}"
+            self.next[base] = n + 1
         self.used.add(candidate)
         return candidate
 
@@ -530,6 +537,7 @@ def _statistics(
     series_obs: dict[str, list[Observation]] = {}
     series_key: dict[str, SeriesKey] = {}
     key_ids: dict[tuple[str, str, ValueKind], list[str]] = {}
+    first_free: dict[tuple[tuple[str, str, ValueKind], str], int] = {}
     times_in: dict[str, set[str]] = {}
     breakdowns: list[Breakdown] = []
     changes: list[StatedChange] = []
@@ -546,7 +554,13 @@ def _statistics(
             key3 = (concept, unit, q.value_kind)
             time_key = str(q.time) if q.time is not None else ""
             candidates = key_ids.setdefault(key3, [])
-            target = next((sid for sid in candidates if time_key not in times_in[sid]), None)
+            # The first series of this key without this time. Series only gain times,
+            # so the search resumes where it stopped for the same key and time.
+            k = first_free.get((key3, time_key), 0)
+            while k < len(candidates) and time_key in times_in[candidates[k]]:
+                k += 1
+            first_free[(key3, time_key)] = k
+            target = candidates[k] if k < len(candidates) else None
             if target is None:
                 n = len(candidates)
                 breakdown = () if n == 0 else (("mention", str(n + 1)),)
@@ -649,6 +663,26 @@ def _relation(
             )
 
 
+class _SpanIndex:
+    """Spans (start, end) ordered by start, to find those inside other spans quickly."""
+
+    def __init__(self, spans: Sequence[tuple[int, int]]) -> None:
+        self.order = sorted(range(len(spans)), key=lambda k: spans[k][0])
+        self.starts = [spans[k][0] for k in self.order]
+        self.ends = [spans[k][1] for k in self.order]
+
+    def inside(self, regions: Sequence[tuple[int, int]]) -> list[int]:
+        """Positions, in the original order, of the spans inside any of `regions`."""
+        found: set[int] = set()
+        for start, end in regions:
+            # A span (s, e) with s <= e lies inside (start, end) iff start <= s <= end
+            # and e <= end.
+            for k in range(bisect_left(self.starts, start), bisect_right(self.starts, end)):
+                if self.ends[k] <= end:
+                    found.add(self.order[k])
+        return sorted(found)
+
+
 def _measures(
     found: Sequence[FoundMeasure],
     b: _Builder,
@@ -663,6 +697,11 @@ def _measures(
 ) -> tuple[Measure, ...]:
     assert callable(authority)
     text = b.text
+    # Mentions, citations and observations found inside a measure's sentences,
+    # by binary search on their starts: linear in the size of the reply.
+    mentions_at = _SpanIndex([(a.start, a.end) for a in mentions])
+    citations_at = _SpanIndex([(c.start, c.end) for c in reading.citations])
+    located_at = _SpanIndex([(s, e) for s, e, _, _ in located])
     out = []
     for m in found:
         inside = [(s, e) for s, e in m.sentences]
@@ -670,20 +709,16 @@ def _measures(
         def within(start: int, end: int, spans: list[tuple[int, int]] = inside) -> bool:
             return any(s <= start and end <= e for s, e in spans)
 
+        cited = [reading.citations[k] for k in citations_at.inside(inside)]
         authorities = list(
-            dict.fromkeys(authority(a.name) for a in mentions if within(a.start, a.end))
+            dict.fromkeys(authority(mentions[k].name) for k in mentions_at.inside(inside))
         )
-        for c in reading.citations:
-            if within(c.start, c.end):
-                for i in reading.instrument(c.instrument).issuances:
-                    if i.issuer and within(i.start, i.end):
-                        authorities.append(authority(i.issuer))
-        instruments = list(
-            dict.fromkeys(
-                instrument_ids[c.instrument] for c in reading.citations if within(c.start, c.end)
-            )
-        )
-        series = list(dict.fromkeys(sid for s, e, _, sid in located if within(s, e)))
+        for c in cited:
+            for i in reading.instrument(c.instrument).issuances:
+                if i.issuer and within(i.start, i.end):
+                    authorities.append(authority(i.issuer))
+        instruments = list(dict.fromkeys(instrument_ids[c.instrument] for c in cited))
+        series = list(dict.fromkeys(located[k][3] for k in located_at.inside(inside)))
         answers: list[str] = []
         for region in m.regions:
             for rec in answers_of[region]:
