@@ -20,7 +20,8 @@ The format is a documented, versioned contract (see ``docs/format.md``):
 Reading is strict: nothing is coerced (``"12"`` is not an int, a string is
 not a list, a float is not a decimal), unknown keys are refused, and every
 problem found is reported at once in one `SerializationError`, each with its
-JSON path.
+JSON path. With msgspec installed (the ``fast`` extra), `from_json` reads
+through it, about twice as fast, with exactly the same results and errors.
 
 Example:
     >>> import catdomain as cd
@@ -55,7 +56,17 @@ from enum import Enum, StrEnum
 from importlib import resources
 from pathlib import Path
 from types import NoneType, UnionType
-from typing import Annotated, Any, Final, TypeVar, Union, get_args, get_origin, overload
+from typing import (
+    Annotated,
+    Any,
+    Final,
+    TypeAlias,
+    TypeVar,
+    Union,
+    get_args,
+    get_origin,
+    overload,
+)
 
 import attrs
 import cattrs
@@ -678,11 +689,12 @@ def _converter() -> cattrs.Converter:
 #
 # msgspec decodes the text into *mirrors* of the attrs classes (msgspec
 # Structs generated from the attrs fields), checking every type, refusing
-# unknown keys and checking in C the constraints of the model's validators
-# that it can express (ids, non-blank text, alpha-3 codes, bounds on ints,
-# minimum lengths). The model objects are then made from the mirrors without
-# running those checks again; every other validator of the class runs, and
-# ``__attrs_post_init__`` (the Dossier's integrity check) as usual.
+# unknown keys and checking the bounds and minimum lengths the model's
+# validators require. The model objects are then made from the mirrors as
+# attrs' ``__init__`` would make them, by a function generated per class:
+# ids, alpha-3 codes and non-blank text are checked by one C call each (the
+# validators' own pattern, ``str.strip``), every other validator runs as it
+# is, then ``__attrs_post_init__`` (the Dossier's integrity check).
 #
 # The fast path never decides anything on its own: whatever it does not
 # accept as it stands (a decimal written as a JSON number, a migration to
@@ -722,6 +734,24 @@ def _annotated_base(t: Any) -> Any:
 def _leaf_classes(t: Any) -> list[Any]:
     members = _union_members(t)
     return [m for m in (members if members is not None else (t,)) if m is not NoneType]
+
+
+@attrs.frozen
+class _Inline:
+    """A check the builder makes on a string field: ``test(value)`` must be true.
+
+    `shape` says how: on the value ("one"), on it unless it is None
+    ("optional"), or on each item of a tuple ("items").
+    """
+
+    test: Callable[[str], object]
+    shape: str
+
+
+_Plan: TypeAlias = (
+    "tuple[attrs.Attribute[Any], Callable[[Any], Any] | None, list[_Inline], list[Any]]"
+)
+"""How the builder sets one field: the attribute, its converter, inline checks, validators."""
 
 
 class _FastReader:
@@ -779,9 +809,9 @@ class _FastReader:
         unless a string spells a colon as an escape, the text has as many
         colons as the mirror written back exactly when no key was dropped.
         """
-        colon, escapes = (b":", (b"\\u003a", b"\\u003A"))
+        colon = b":"
         text = data if isinstance(data, bytes) else data.encode("utf-8", "surrogatepass")
-        if any(escape in text for escape in escapes):
+        if b"\\u003" in text:  # \u003a or \u003A might be a colon (or another escape)
             return False
         return text.count(colon) == self.encoder.encode(mirrored).count(colon)
 
@@ -802,22 +832,22 @@ class _FastReader:
             raise _UnsupportedError(cl.__name__)
         attrs.resolve_types(cl)
         fields: list[tuple[Any, ...]] = []
-        plan: list[tuple[attrs.Attribute[Any], Callable[[Any], Any] | None, list[Any]]] = []
+        plan: list[_Plan] = []
         if cl is Dossier:
             fields.append(("schema_version", str))
         for a in attrs.fields(cl):
             if a.converter is not None or (a.name.startswith("_") and a.init):
                 raise _UnsupportedError(f"{cl.__name__}.{a.name}")
             if not a.init:
-                plan.append((a, None, []))
+                plan.append((a, None, [], []))
                 continue
             kind, convert = self.mirror_type(a.type)
-            kind, residual = self.constrain(a, kind)
+            kind, inline, residual = self.constrain(a, kind)
             if a.default is attrs.NOTHING:
                 fields.append((a.name, kind))
             else:
                 fields.append((a.name, kind | self.msgspec.UnsetType, self.msgspec.UNSET))
-            plan.append((a, convert, residual))
+            plan.append((a, convert, inline, residual))
         tag = _TAGS.get(cl)
         options: dict[str, Any] = {"tag_field": "type", "tag": tag} if tag is not None else {}
         struct = self.msgspec.defstruct(
@@ -862,7 +892,7 @@ class _FastReader:
                 return tuple[item, ...], None  # type: ignore[valid-type]
 
             def items(value: Any, convert: Any = convert_item) -> tuple[Any, ...]:
-                return tuple([convert(v) for v in value])
+                return tuple(map(convert, value))
 
             return tuple[item, ...], items  # type: ignore[valid-type]
         if _is_time_union(t) or t in _TAGS:
@@ -886,19 +916,24 @@ class _FastReader:
             return self.mirror(t), self.builders[t]
         raise _UnsupportedError(repr(t))
 
-    def constrain(self, a: attrs.Attribute[Any], kind: Any) -> tuple[Any, list[Any]]:
-        """`kind` with the constraints of `a`'s validators msgspec checks; the others."""
+    def constrain(self, a: attrs.Attribute[Any], kind: Any) -> tuple[Any, list[Any], list[_Inline]]:
+        """`kind` with the constraints of `a`'s validators msgspec checks; the checks
+        the builder makes inline; the validators left to run as they are."""
         residual = []
+        inline = []
         for validator in _validators_of(a.validator):
             constrained = self._constrain(validator, a.type, kind)
             if constrained is None:
                 residual.append(validator)
-            else:
-                kind = constrained
-        return kind, residual
+                continue
+            kind, check = constrained
+            if check is not None:
+                inline.append(check)
+        return kind, inline, residual
 
-    def _constrain(self, validator: Any, t: Any, kind: Any) -> Any:
-        """`kind` constrained to what `validator` accepts, or None if msgspec cannot."""
+    def _constrain(self, validator: Any, t: Any, kind: Any) -> tuple[Any, _Inline | None] | None:
+        """What makes `validator` redundant: `kind` constrained for msgspec to check,
+        and a check for the builder to make inline; None if neither can."""
         if getattr(validator, "__module__", None) != _VALIDATORS_MODULE:
             return None
         factory = getattr(validator, "__qualname__", "").partition(".")[0]
@@ -910,23 +945,24 @@ class _FastReader:
             inner_t = next(m for m in get_args(t) if m is not NoneType)
             inner_kind = next(m for m in get_args(kind) if m is not NoneType)
             inner = self._constrain(closure["validator"], inner_t, inner_kind)
-            return None if inner is None else inner | None
+            if inner is None or (inner[1] is not None and inner[1].shape != "one"):
+                return None
+            check = inner[1]
+            return inner[0] | None, None if check is None else _Inline(check.test, "optional")
         if optional:
             return None  # a check that refuses None, on a field that admits it
         meta = self.msgspec.Meta
         from catdomain._model import _validators as v
 
         if factory in ("identifier", "alpha3", "text") and t is str and kind is str:
-            if factory == "text":  # \S: str.strip() and re's \s agree on what is a space
-                return Annotated[str, meta(pattern=r"\S")]
+            # Checked by a C function per string (a msgspec pattern costs several times more).
+            if factory == "text":  # the validator's own test: value.strip() is not empty
+                return kind, _Inline(str.strip, "one")
             pattern = v.ID_PATTERN if factory == "identifier" else v.ALPHA3_PATTERN
-            if pattern.flags != re.UNICODE:
-                return None
-            return Annotated[str, meta(pattern=_anchored(pattern))]
+            return kind, _Inline(pattern.fullmatch, "one")
         if factory in ("non_negative_int", "positive_int") and t is int and kind is int:
-            return Annotated[int, meta(ge=0 if factory == "non_negative_int" else 1)]
-        if factory == "finite_decimal" and t is Decimal:
-            return kind  # the decimal pattern admits finite numbers only
+            return Annotated[int, meta(ge=0 if factory == "non_negative_int" else 1)], None
+        # finite_decimal also bounds digits and magnitude: it runs as the model's validator.
         if factory == "instance_of":
             wanted = closure["kind"] if isinstance(closure["kind"], tuple) else (closure["kind"],)
             leaves = [] if _is_homogeneous_tuple(t) else _leaf_classes(t)
@@ -936,47 +972,41 @@ class _FastReader:
                 and (leaf is not bool or bool in wanted)
                 for leaf in leaves
             ):
-                return kind  # what the mirror decodes is made into these classes
+                return kind, None  # what the mirror decodes is made into these classes
             return None
         if factory == "tuple_of" and _is_homogeneous_tuple(t):
             item = self._constrain(
                 closure["item_check"], get_args(t)[0], get_args(_annotated_base(kind))[0]
             )
-            if item is None:
+            if item is None or (item[1] is not None and item[1].shape != "one"):
                 return None
-            items: Any = tuple[item, ...]  # type: ignore[valid-type]
+            item_kind = item[0]
+            items: Any = tuple[item_kind, ...]  # type: ignore[valid-type]
             length = closure["min_length"]
-            return Annotated[items, meta(min_length=length)] if length else items
+            if length:
+                items = Annotated[items, meta(min_length=length)]
+            return items, None if item[1] is None else _Inline(item[1].test, "items")
         return None
 
-    def _builder(
-        self,
-        cl: type,
-        plan: list[tuple[attrs.Attribute[Any], Callable[[Any], Any] | None, list[Any]]],
-    ) -> Callable[[Any], Any]:
+    def _builder(self, cl: type, plan: list[_Plan]) -> Callable[[Any], Any]:
         """A function making a `cl` from its mirror, as attrs' ``__init__`` would.
 
-        It sets the fields (defaults for those the document leaves out), runs
-        the validators msgspec did not check, then ``__attrs_post_init__``.
+        It sets the fields (defaults for those the document leaves out),
+        makes the inline checks and runs the validators msgspec did not
+        check, then ``__attrs_post_init__``.
         """
         namespace: dict[str, Any] = {
             "cl": cl,
             "UNSET": self.msgspec.UNSET,
             "new": object.__new__,
             "put": object.__setattr__,
+            "Refused": ValueError,
         }
         lines = ["def build(m):", "    o = new(cl)"]
-        checks = []
-        for i, (a, convert, residual) in enumerate(plan):
+        residual_lines = []
+        for i, (a, convert, inline, residual) in enumerate(plan):
             namespace[f"a{i}"] = a
-            value = f"m.{a.name}"
-            if convert is not None:
-                namespace[f"c{i}"] = convert
-                value = f"c{i}({value})" if a.default is attrs.NOTHING else value
-            if a.default is attrs.NOTHING:
-                if a.init:
-                    lines.append(f"    put(o, {a.name!r}, {value})")
-            else:
+            if a.default is not attrs.NOTHING:
                 factory: Any = a.default
                 if isinstance(factory, attrs.Factory):  # type: ignore[arg-type]
                     namespace[f"f{i}"] = factory.factory
@@ -984,16 +1014,40 @@ class _FastReader:
                 else:
                     namespace[f"d{i}"] = a.default
                     default = f"d{i}"
-                if a.init:
-                    lines.append(f"    v = {value}")
-                    given = "v" if convert is None else f"c{i}(v)"
-                    lines.append(f"    put(o, {a.name!r}, {default} if v is UNSET else {given})")
-                else:
+                if not a.init:
                     lines.append(f"    put(o, {a.name!r}, {default})")
+            if not a.init:
+                continue
+            lines.append(f"    v = m.{a.name}")
+            given = "v"
+            inner = getattr(convert, "inner", None)
+            if inner is not None:  # an optional value: test for None here, not in a call
+                namespace[f"c{i}"] = inner
+                given = f"(None if v is None else c{i}(v))"
+            elif convert is not None:
+                namespace[f"c{i}"] = convert
+                given = f"c{i}(v)"
+            indent = "    "
+            if a.default is not attrs.NOTHING and inline:
+                lines.append("    if v is not UNSET:")
+                indent = "        "
+            for j, check in enumerate(inline):
+                namespace[f"k{i}_{j}"] = check.test
+                test = {
+                    "one": f"not k{i}_{j}(v)",
+                    "optional": f"v is not None and not k{i}_{j}(v)",
+                    "items": f"not all(map(k{i}_{j}, v))",
+                }[check.shape]
+                lines.append(f"{indent}if {test}:")
+                lines.append(f"{indent}    raise Refused")
+            if a.default is attrs.NOTHING:
+                lines.append(f"    put(o, {a.name!r}, {given})")
+            else:
+                lines.append(f"    put(o, {a.name!r}, {default} if v is UNSET else {given})")
             for j, check in enumerate(residual):
                 namespace[f"r{i}_{j}"] = check
-                checks.append(f"    r{i}_{j}(o, a{i}, o.{a.name})")
-        lines += checks
+                residual_lines.append(f"    r{i}_{j}(o, a{i}, o.{a.name})")
+        lines += residual_lines
         if hasattr(cl, "__attrs_post_init__"):
             lines.append("    o.__attrs_post_init__()")
         lines.append("    return o")
@@ -1006,6 +1060,7 @@ def _or_none(convert: Callable[[Any], Any]) -> Callable[[Any], Any]:
     def optional(value: Any) -> Any:
         return None if value is None else convert(value)
 
+    optional.inner = convert  # type: ignore[attr-defined]  # for the builder to inline
     return optional
 
 

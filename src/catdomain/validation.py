@@ -923,10 +923,19 @@ class _Context:
         return out
 
     @cached_property
-    def spans(self) -> list[tuple[str, SourceSpan]]:
-        found: list[tuple[str, SourceSpan]] = []
-        _collect_spans(self.dossier, "$", found)
-        return found
+    def _span_lists(self) -> tuple[list[str], list[SourceSpan]]:
+        paths: list[str] = []
+        spans: list[SourceSpan] = []
+        _walk_spans(self.dossier, "$", paths, spans)
+        return paths, spans
+
+    @property
+    def spans(self) -> Iterator[tuple[str, SourceSpan]]:
+        """Every span of the dossier with its path (kept as two lists: on a large
+        dossier, a tuple per span would be enough new objects to set off a full
+        garbage collection of the whole dossier)."""
+        paths, spans = self._span_lists
+        return zip(paths, spans, strict=True)
 
     @cached_property
     def paragraphs(self) -> dict[str, dict[str, tuple[int, int]]]:
@@ -1043,14 +1052,35 @@ def _collect_spans(obj: object, path: str, found: list[tuple[str, SourceSpan]]) 
     Only the fields whose declared type can hold a span are visited, which makes this
     several times faster than `iter_spans` on dossiers with many observations.
     """
+    paths: list[str] = []
+    spans: list[SourceSpan] = []
+    _walk_spans(obj, path, paths, spans)
+    found.extend(zip(paths, spans, strict=True))
+
+
+def _walk_spans(obj: object, path: str, paths: list[str], spans: list[SourceSpan]) -> None:
+    """`_collect_spans`, into two lists: the paths and the spans."""
     if type(obj) is SourceSpan:
-        found.append((path, obj))
+        paths.append(path)
+        spans.append(obj)
     elif isinstance(obj, tuple):
         for index, item in enumerate(obj):
-            _collect_spans(item, f"{path}[{index}]", found)
+            if type(item) is SourceSpan:  # the common case, without a call
+                paths.append(f"{path}[{index}]")
+                spans.append(item)
+            else:
+                _walk_spans(item, f"{path}[{index}]", paths, spans)
     else:
         for name in _span_fields(type(obj)):
-            _collect_spans(getattr(obj, name), f"{path}.{name}", found)
+            value = getattr(obj, name)
+            # None and () hold no span: skip them without a call (most fields are one).
+            if value is None or (type(value) is tuple and not value):
+                continue
+            if type(value) is SourceSpan:
+                paths.append(f"{path}.{name}")
+                spans.append(value)
+            else:
+                _walk_spans(value, f"{path}.{name}", paths, spans)
 
 
 _SPAN_FIELDS: dict[type, tuple[str, ...]] = {}

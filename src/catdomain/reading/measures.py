@@ -193,6 +193,23 @@ _KIND_RULES: list[tuple[re.Pattern[str], MeasureKind]] = [
     ]
 ]
 
+
+def _any_of(rules: Sequence[tuple[re.Pattern[str], object]]) -> re.Pattern[str] | None:
+    """One pattern matching wherever one of `rules` matches, or None if they cannot be
+    joined (a rule with groups or other flags).
+
+    Text that no rule matches is read once instead of once per rule: long
+    sentences of numbers ("articles 1, 2, 3, …") match none and cost the most.
+    """
+    flags = rules[0][0].flags
+    if any(p.groups or p.flags != flags for p, _ in rules):
+        return None
+    return re.compile("|".join(f"(?:{p.pattern})" for p, _ in rules), flags)
+
+
+_ANY_STATUS = _any_of(_STATUS_RULES)
+_ANY_KIND = _any_of(_KIND_RULES)
+
 _CONTINUATION = re.compile(
     r"^[\s\u00a0]*(?:The|These|This|Such|Those)\s+(?:rules|instructions|bill|plan|code|"
     r"regulations|order|procedure|programme|road\s+map|event|events|training|study|module|"
@@ -241,6 +258,8 @@ def measure_status(sentence: str) -> MeasureStatus | None:
         >>> measure_status("Work is under way to switch to cells.").value
         'ongoing'
     """
+    if _ANY_STATUS is not None and _ANY_STATUS.search(sentence) is None:
+        return None
     for pattern, status in _STATUS_RULES:
         if pattern.search(sentence):
             return status
@@ -248,6 +267,8 @@ def measure_status(sentence: str) -> MeasureStatus | None:
 
 
 def _kind(sentence: str) -> MeasureKind:
+    if _ANY_KIND is not None and _ANY_KIND.search(sentence) is None:
+        return MK.OTHER
     for pattern, kind in _KIND_RULES:
         if pattern.search(sentence):
             return kind
@@ -276,9 +297,13 @@ def _clause(sentence: str) -> str:
 def _classify(sentence: str) -> tuple[MeasureKind, MeasureStatus | None]:
     clause = _clause(sentence)
     kind = _kind(clause)
-    if kind is MK.OTHER:
+    # The sentence is read again only where it differs from its clause: the readings
+    # of the same text are the same.
+    if kind is MK.OTHER and clause != sentence:
         kind = _kind(sentence)
-    status = measure_status(clause) or measure_status(sentence)
+    status = measure_status(clause)
+    if status is None and clause != sentence:
+        status = measure_status(sentence)
     if kind is MK.LEGAL_FRAMEWORK:
         # Law in place: "The Code provides …", "… is to be deemed inadmissible (Code, art. 112)".
         status = MS.IN_OPERATION
