@@ -263,7 +263,7 @@ def decimals(*, min_value: Decimal | None = None) -> st.SearchStrategy[Decimal]:
         st.sampled_from(("19.2", "40000", "4E+4", "0.5", "-3", "45.50", "0", "1E-7")).map(Decimal),
         st.integers(min_value=-(10**12), max_value=10**12).map(Decimal),
         st.integers(min_value=-(10**40), max_value=10**40).map(Decimal),
-        # The model accepts figures of at most 100 digits within 10**±100.
+        # The model accepts figures within 10**±100.
         st.decimals(
             allow_nan=False, allow_infinity=False, places=1, min_value=-(10**50), max_value=10**50
         ),

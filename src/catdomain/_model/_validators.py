@@ -124,8 +124,6 @@ def positive_int() -> Validator:
     return check
 
 
-MAX_DECIMAL_DIGITS = 100
-"""The most significant digits a figure may have."""
 MAX_DECIMAL_MAGNITUDE = 100
 """Figures must lie between 10**-100 and 10**100 in absolute value (or be zero)."""
 
@@ -133,9 +131,9 @@ MAX_DECIMAL_MAGNITUDE = 100
 def finite_decimal() -> Validator:
     """Require a finite `Decimal` of sane size (floats are refused: they lose exactness).
 
-    A figure in a follow-up reply never needs more than 100 significant digits
-    nor a magnitude beyond 10**±100; refusing them keeps arithmetic and
-    display from running away on hostile input ("1e999999999").
+    A figure in a follow-up reply never needs a magnitude beyond 10**±100;
+    refusing one keeps arithmetic and display from running away on hostile
+    input ("1e999999999"). Any number of digits is kept exactly.
     """
 
     def check(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
@@ -146,8 +144,6 @@ def finite_decimal() -> Validator:
             fail(instance, attribute, value, "must be a finite number")
         if value and not -MAX_DECIMAL_MAGNITUDE <= value.adjusted() <= MAX_DECIMAL_MAGNITUDE:
             fail(instance, attribute, value, "must lie between 1e-100 and 1e100 in absolute value")
-        if len(value.as_tuple().digits) > MAX_DECIMAL_DIGITS:
-            fail(instance, attribute, value, "must have at most 100 significant digits")
 
     return check
 
