@@ -962,7 +962,7 @@ class _FastReader:
             return kind, _Inline(pattern.fullmatch, "one")
         if factory in ("non_negative_int", "positive_int") and t is int and kind is int:
             return Annotated[int, meta(ge=0 if factory == "non_negative_int" else 1)], None
-        # finite_decimal also bounds digits and magnitude: it runs as the model's validator.
+        # finite_decimal also bounds the magnitude: it runs as the model's validator.
         if factory == "instance_of":
             wanted = closure["kind"] if isinstance(closure["kind"], tuple) else (closure["kind"],)
             leaves = [] if _is_homogeneous_tuple(t) else _leaf_classes(t)
