@@ -1400,6 +1400,8 @@ def _parse_json(data: str | bytes, target: str, source: str | None) -> Any:
         raise SerializationError([_too_deep()], target=target, source=source) from None
     except ValueError as error:  # an integer too long to convert
         raise fail(f"invalid JSON: {error}") from None
+    except ArithmeticError:  # a number whose exponent is beyond the decimal module's range
+        raise fail("invalid JSON: a number too large or too small for a decimal") from None
     if state.duplicates or state.constants:
         problems = state.problems(document)
         if problems:
