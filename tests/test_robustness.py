@@ -840,6 +840,12 @@ ADVERSARIAL: dict[str, Callable[[], str]] = {
     "bidirectional controls": lambda: "\u202e2021\u202c \u200f" * 10_000,
     "open quotes": lambda: "\u201c" * 10_000 + "\u201d" * 10_000,
     "open ranges": lambda: "2021\u2013" * 10_000,
+    # Found by fuzz_extract: a title line with a long run of stars backtracked
+    # exponentially in the header reader.
+    "stars in the title": lambda: (
+        "Information received from Bolivia on follow-up " + "*" * 100 + "x\n1.\tText.\n"
+    ),
+    "stars everywhere": lambda: ("*" * 99 + "x\n") * 1000,
 }
 
 # Runs in a child process: each reader under faulthandler's watchdog, which

@@ -1356,7 +1356,7 @@ class _HeaderReader:
             if not lines:
                 continue
             joined = _Joined(lines)
-            core = re.sub(r"(?:\s*\*+)+$", "", joined.text.rstrip())
+            core = _strip_stars(joined.text)
             if header.title is None:
                 header.title = re.sub(r"\s+", " ", core)
                 header.title_span = joined.span(0, len(core))
@@ -1391,6 +1391,18 @@ class _HeaderReader:
             if symbol.kind is DocumentKind.CONCLUDING_OBSERVATIONS and symbol != header.symbol:
                 header.responds_to, header.responds_to_span = symbol, span
                 break
+
+
+def _strip_stars(text: str) -> str:
+    r"""`text` without trailing space and footnote stars ("Information received …*").
+
+    A loop, not ``re.sub(r"(?:\s*\*+)+$", …)``: that pattern backtracks
+    exponentially on a long run of stars followed by another character.
+    """
+    text = text.rstrip()
+    while text.endswith("*"):
+        text = text.rstrip("*").rstrip()
+    return text
 
 
 def _names_state(norm: str) -> bool:
