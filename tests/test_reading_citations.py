@@ -59,6 +59,11 @@ def kinds_and_titles(text: str) -> list[tuple[str, str | None]]:
             "a draft law on the prevention of torture was submitted to the Verkhovna Rada",
             [("bill", "draft law on the prevention of torture")],
         ),
+        (
+            "The Multisectoral Plan for the Advancement of Depatriarchalization 2021–2025 "
+            "allocates 12 million bolivianos to these measures.",
+            [("action-plan", "Multisectoral Plan for the Advancement of Depatriarchalization")],
+        ),
     ],
 )
 def test_named_instruments_in_other_styles(text: str, expected: list[tuple[str, str]]) -> None:
@@ -187,3 +192,9 @@ def test_non_text_is_refused() -> None:
     """Passing bytes is a TypeError with a clear message."""
     with pytest.raises(TypeError, match="needs a str"):
         find_instruments(b"Criminal Code")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("word", ["disorder", "subprogramme", "bylaws"])
+def test_a_head_word_inside_another_word_names_nothing(word: str) -> None:
+    """ "order" in "disorder" is not an order: a lower-case head starts a word."""
+    assert kinds_and_titles(f"The {word} on detention of 2021 was approved.") == []

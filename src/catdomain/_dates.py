@@ -34,6 +34,7 @@ from typing import Any, NamedTuple, TypeAlias
 
 import attrs
 
+from catdomain import _regex
 from catdomain.exceptions import ModelError, ParseError
 
 __all__ = [
@@ -150,7 +151,7 @@ def _check_periods(
 # --------------------------------------------------------------------------
 # Values
 
-_ISO_DATE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
+_ISO_DATE = _regex.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
 
 
 @attrs.frozen
@@ -657,7 +658,7 @@ _NUMBER_WORDS: dict[str, int] = {
 # dash, en dash, em dash, horizontal bar, minus sign.
 _DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
 
-_TOKEN = re.compile(
+_TOKEN = _regex.compile(
     rf"""
     (?P<space>\s+)
     | (?P<iso>[0-9]{{4}}-[0-9]{{2}}(?:-[0-9]{{2}})?)(?![0-9])
@@ -669,12 +670,12 @@ _TOKEN = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 
-_RELATIVE_YEARS = re.compile(
+_RELATIVE_YEARS = _regex.compile(
     r"(?:(?:over|in|during|for|within|throughout)\s+)?(?:the\s+)?"
     r"(?:past|last|previous|preceding)\s+(?P<count>[0-9]{1,2}|[a-z]+)\s+years",
     re.IGNORECASE,
 )
-_RELATIVE_YEAR = re.compile(
+_RELATIVE_YEAR = _regex.compile(
     r"(?:(?:over|in|during|for|throughout)\s+)?"
     r"(?:(?P<previous>(?:the\s+)?(?:past|last|previous|preceding))|"
     r"(?P<current>this|the\s+current|the\s+present))\s+year",

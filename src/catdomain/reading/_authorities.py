@@ -6,6 +6,7 @@ import re
 
 import attrs
 
+from catdomain import _regex
 from catdomain.vocab import AuthorityKind
 
 __all__ = ["AuthorityMention", "authority_kind", "canonical_authority", "find_authorities"]
@@ -44,9 +45,9 @@ _PATTERNS = [
     rf"(?:[ \u00a0]+(?:of|for)[ \u00a0]+(?:the[ \u00a0]+)?{_TITLE})?",
     r"\bthe[ \u00a0]+courts\b",
 ]
-_AUTHORITY = re.compile("|".join(f"(?:{p})" for p in _PATTERNS))
-_LEADING_THE = re.compile(r"^the[ \u00a0]+", re.IGNORECASE)
-_SPACES = re.compile(r"[ \u00a0]+")
+_AUTHORITY = _regex.compile("|".join(f"(?:{p})" for p in _PATTERNS))
+_LEADING_THE = _regex.compile(r"^the[ \u00a0]+", re.IGNORECASE)
+_SPACES = _regex.compile(r"[ \u00a0]+")
 
 
 @attrs.frozen(kw_only=True)

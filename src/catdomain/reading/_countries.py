@@ -23,8 +23,9 @@ Example:
 from __future__ import annotations
 
 import functools
-import re
 import unicodedata
+
+from catdomain import _regex
 
 __all__ = ["STATES", "match_state", "state_code"]
 
@@ -252,8 +253,8 @@ STATES: tuple[tuple[str, tuple[str, ...]], ...] = (
 """Each State's alpha-3 code and its names: the UN short name first, then variants."""
 
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'"})
-_SPACES = re.compile(r"\s+")
-_WORD = re.compile(r"\S+")
+_SPACES = _regex.compile(r"\s+")
+_WORD = _regex.compile(r"\S+")
 # Longest name in words ("United Kingdom of Great Britain and Northern Ireland").
 _MAX_WORDS = 9
 _TRAILING = ',;:.*)]\u201d"'

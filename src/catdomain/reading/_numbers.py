@@ -21,6 +21,8 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 
+from catdomain import _regex
+
 __all__ = [
     "DASHES",
     "FIGURE",
@@ -46,7 +48,7 @@ _GROUP_SEPARATORS = "\u00a0\u202f\u2009 "
 # letter ("COVID-19", "194/2020", "14:30", "10-day", "2021–2023" are not
 # figures). The pattern starts with a digit so that the engine skips prose fast;
 # the look-behind then checks the character before that digit.
-FIGURE = re.compile(
+FIGURE = _regex.compile(
     rf"""
     [0-9](?<![\w.,/:+{DASHES}][0-9])
     (?:
@@ -80,7 +82,7 @@ _TEEN_WORDS = "|".join(_TEENS)
 _TEN_WORDS = "|".join(_TENS)
 _SMALL = rf"(?:(?:{_TEN_WORDS})(?:[-\u2011 ](?:{_UNIT_WORDS}))?|{_TEEN_WORDS}|{_UNIT_WORDS})"
 
-WORD_NUMBER = re.compile(
+WORD_NUMBER = _regex.compile(
     rf"""
     (?<![\w\u2011-])
     (?:
@@ -96,7 +98,9 @@ WORD_NUMBER = re.compile(
 )
 """A cardinal written in words ("Eleven", "twenty-five", "two hundred", "a dozen")."""
 
-MULTIPLIER = re.compile(r"[ \u00a0]+(?P<scale>million|billion|thousand|trillion)(?![\w\u2011-])")
+MULTIPLIER = _regex.compile(
+    r"[ \u00a0]+(?P<scale>million|billion|thousand|trillion)(?![\w\u2011-])"
+)
 """A scale word after a figure in digits ("2 million", "1.5 billion")."""
 
 _MULTIPLIER_VALUES = {"thousand": 3, "million": 6, "billion": 9, "trillion": 12}

@@ -33,6 +33,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from pathlib import Path
 
+from catdomain import _regex
 from catdomain._dates import Instant, PartialDate, Period, Pooled
 from catdomain._model.authorities import Authority
 from catdomain._model.documents import Document, Section, TextParagraph
@@ -66,8 +67,8 @@ from catdomain.vocab import DocumentKind, MeasureKind, MeasureStatus, ValueKind
 
 __all__ = ["extract", "extract_file"]
 
-_SLUG = re.compile(r"[^a-z0-9]+")
-_COMPLETION = re.compile(
+_SLUG = _regex.compile(r"[^a-z0-9]+")
+_COMPLETION = _regex.compile(
     r"\b(?:will|should|is\s+to|are\s+to|is\s+expected\s+to|are\s+expected\s+to)\s+be\s+"
     r"(?:completed|finished|finalized|finalised|commissioned)\s+(?:in|by)\s+"
     r"(?:(?P<month>January|February|March|April|May|June|July|August|September|October"

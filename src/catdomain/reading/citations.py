@@ -46,6 +46,7 @@ from typing import Literal
 
 import attrs
 
+from catdomain import _regex
 from catdomain._dates import PartialDate, Period, parse_date, parse_time
 from catdomain.exceptions import ParseError
 from catdomain.identifiers import ProvisionPath, parse_provisions
@@ -89,7 +90,8 @@ _ADJECTIVES = (
     r"(?:[Ss]pecial|[Nn]ew|[Ss]tandard|[Dd]epartmental|[Oo]perating|[Oo]rgani[sz]ational"
     r"|[Ii]nternal|[Rr]elevant|[Nn]ational|[Jj]oint|[Uu]pdated|[Cc]omprehensive"
     r"|[Ii]nterdepartmental|[Ii]nteragency|[Ss]ectoral|[Mm]ethodological|[Aa]ppropriate"
-    r"|[Cc]orresponding|[Ss]eparate|[Mm]odel|[Mm]inisterial)"
+    r"|[Cc]orresponding|[Ss]eparate|[Mm]odel|[Mm]inisterial|[Mm]ulti-?sectoral|[Ii]ntersectoral"
+    r"|[Cc]ross-sectoral)"
 )
 _LOWER_HEADS = {
     "instructions": K.INSTRUCTIONS,
@@ -130,19 +132,21 @@ _COMPLEMENT_START = (
     r"|aimed[ \u00a0]at|entitled|approving|amending)"
 )
 # A lowercase complement runs to a clause boundary.
-_COMPLEMENT_STOP = re.compile(
+_COMPLEMENT_STOP = _regex.compile(
     r"[(),;:.!?“”\"\n]|[ \u00a0]+(?:and[ \u00a0]+(?:the|a|an|to)|which|that|who|where|is|are|was"
     r"|were|has|have|had|will|shall|would|can|may|must|contains?|makes?|provides?|regulates?"
     r"|includes?|approved|adopted|developed|introduced|entered|being|been|as[ \u00a0]+well"
     r"|with[ \u00a0]+a[ \u00a0]+view|in[ \u00a0]+accordance|in[ \u00a0]+order|by[ \u00a0]+order"
     r"|once|when|if|so|but|while)\b"
+    # A year that closes a title before its verb: "Plan … 2021–2025 allocates …".
+    r"|(?<=\d{4})[ \u00a0]+(?!(?:and|or|to|through|until|inclusive)\b)(?=[a-z])"
 )
-_NESTED_HEAD = re.compile(
+_NESTED_HEAD = _regex.compile(
     rf"[ \u00a0]+(?:the|a|an){S}(?:{_ADJECTIVES}{S})*(?:action[ \u00a0]plan|road[ \u00a0]map"
     rf"|programme|program|strategy|policy[ \u00a0]framework|instructions|rules)\b"
 )
-_PERIOD_TAIL = re.compile(
-    r"[ \u00a0]+(?:for[ \u00a0]+(?:the[ \u00a0]+(?:period|years)[ \u00a0]+)?|covering[ \u00a0]+)"
+_PERIOD_TAIL = _regex.compile(
+    r"[ \u00a0]+(?:for[ \u00a0]+(?:the[ \u00a0]+(?:period|years)[ \u00a0]+)?|covering[ \u00a0]+)?"
     r"(\d{4}[ \u00a0]*[–—\u2011-][ \u00a0]*\d{4}|(?:from[ \u00a0]+)?\d{4}[ \u00a0]+to"
     r"[ \u00a0]+\d{4})$"
 )
@@ -209,7 +213,7 @@ _NAMED_PATTERNS: list[tuple[str, InstrumentKind | None]] = [
     ),
     (rf"(?:State{S}of{S}the{S}Nation|Annual){S}Address", K.PRESIDENTIAL_ADDRESS),
 ]
-_NAMED = [(re.compile(p), kind) for p, kind in _NAMED_PATTERNS]
+_NAMED = [(_regex.compile(p), kind) for p, kind in _NAMED_PATTERNS]
 
 # Words every match of a named pattern contains (one of them, where several are
 # given): a paragraph holding none of them cannot match, and is not searched.
@@ -241,7 +245,7 @@ _ISSUER = (
     rf"(?:{S}(?:of|for){S}(?:the{S})?{CAP}(?:{S}(?:and{S})?{CAP}){{0,5}}|[ \u00a0\u2011-]General)?"
 )
 _ACT_HEAD = r"(?:[Oo]rders?|[Dd]ecrees?|[Dd]ecisions?|[Rr]esolutions?|[Oo]rdinances?)"
-_NUMBERED = re.compile(
+_NUMBERED = _regex.compile(
     rf"(?P<pre>(?:Presidential|Government|Governmental|Cabinet|Ministerial|Joint|Departmental"
     rf"|Ministry{S}of{S}(?:the{S})?{CAP}(?:{S}(?:and{S})?{CAP}){{0,4}}|Ministry"
     rf"|{CAP}(?:{S}{CAP}){{0,3}}{S}(?:Agency|Committee)|(?:Procurator|Prosecutor)[ \u00a0\u2011-]"
@@ -250,61 +254,61 @@ _NUMBERED = re.compile(
     rf"(?:,?{S}(?:of|dated){S}(?P<date>{DATE}))?"
     rf"(?:{S}of{S}(?:the{S})?(?P<issuer_after>{_ISSUER}))?"
 )
-_ACT_OF_ISSUER = re.compile(rf"(?P<head>\b{_ACT_HEAD}){S}of{S}(?P<issuer>{_ISSUER})")
+_ACT_OF_ISSUER = _regex.compile(rf"(?P<head>\b{_ACT_HEAD}){S}of{S}(?P<issuer>{_ISSUER})")
 # The issuer's words after its head are bounded (200 characters): unbounded, the
 # lazy run made every start in a list without "No." scan to its end (cubic time
 # on "orders of the Minister " repeated).
-_JOINT_ITEM = re.compile(
+_JOINT_ITEM = _regex.compile(
     rf"(?P<issuer>(?:(?:and{S})?(?:the{S})?(?:{CAP}|{_ISSUER})[^,;()]{{0,200}}?)),?{S}No\.?{S}?"
     rf"(?P<num>{NUMBER})(?:{S}(?:of|dated){S}(?P<date>{DATE}))?"
 )
 # What every joint item contains: a list without it has no item, and is not scanned.
-_JOINT_NUMBER = re.compile(r"No\.?[ \u00a0]*(?:[0-9]|[A-Z]{1,5}[\u2011-])")
+_JOINT_NUMBER = _regex.compile(r"No\.?[ \u00a0]*(?:[0-9]|[A-Z]{1,5}[\u2011-])")
 # A joint list ends at a bracket or a full stop, and within this many characters.
 _JOINT_LIST_LIMIT = 1000
-_ORDER_ON_DATE = re.compile(
+_ORDER_ON_DATE = _regex.compile(
     rf"\b(?:an?|the){S}(?P<head>order|decree|decision){S}(?:on|of|dated){S}(?P<date>{DATE})"
 )
-_LOWER = re.compile(
-    rf"(?:(?P<det>{_DETERMINER}){S})?(?:(?P<adj>(?:{_ADJECTIVES}){S}(?:(?:and|or){S})?)*)"
+_LOWER = _regex.compile(
+    rf"\b(?:(?P<det>{_DETERMINER}){S})?(?:(?P<adj>(?:{_ADJECTIVES}){S}(?:(?:and|or){S})?)*)"
     rf"(?P<head>{_LOWER_HEAD})\b"
 )
-_BACK = re.compile(
+_BACK = _regex.compile(
     rf"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Ss]aid){S}(?P<head>Code|Act|Law|Convention|Covenant|Decree"
     rf"|Constitution|Protocol)\b(?!{S}(?:(?:of|on|against|for|to){S})?[A-Z])"
     rf"|\((?P<head2>Code|Act|Law|Convention),"
 )
-_PROVISION = re.compile(
+_PROVISION = _regex.compile(
     rf"\b(?P<unit>[Aa]rticles?|[Aa]rts?\.|[Pp]aragraphs?|[Pp]aras?\.|[Ss]ections?|[Cc]hapters?"
     rf"|[Pp]arts?|[Pp]oints?|[Cc]lauses?|[Ss]ubparagraphs?)[ \u00a0]*(?P<nums>\d+(?:[.\u2011-]\d+)*"
     rf"(?:[ \u00a0]?\(\w{{1,4}}\))*(?:(?:,[ \u00a0]*|{S}and{S}|{S}to{S}|[ \u00a0]*[–—][ \u00a0]*)"
     rf"\d+(?:[.\u2011-]\d+)*(?:[ \u00a0]?\(\w{{1,4}}\))*)*)"
 )
-_OF_THE = re.compile(rf"{S}(?:of|in|under){S}(?:the{S})?")
-_ENTITLED = re.compile(rf",?{S}entitled{S}“([^”\n]{{1,200}})”")
-_TITLE_DATE = re.compile(rf"\bof{S}({DATE})")
-_ADOPTED_BY_ON = re.compile(
+_OF_THE = _regex.compile(rf"{S}(?:of|in|under){S}(?:the{S})?")
+_ENTITLED = _regex.compile(rf",?{S}entitled{S}“([^”\n]{{1,200}})”")
+_TITLE_DATE = _regex.compile(rf"\bof{S}({DATE})")
+_ADOPTED_BY_ON = _regex.compile(
     rf",?{S}(?:which{S}(?:was|were){S})?(?:approved|adopted|signed|issued){S}by{S}"
     rf"(?P<issuer>{_ISSUER}){S}on{S}(?P<date>{DATE})"
 )
-_ON_DATE_BEFORE = re.compile(rf"\b[Oo]n{S}(?P<date>{DATE}),?{S}(?:the{S})?$")
-_WAS_ADOPTED_AFTER = re.compile(
+_ON_DATE_BEFORE = _regex.compile(rf"\b[Oo]n{S}(?P<date>{DATE}),?{S}(?:the{S})?$")
+_WAS_ADOPTED_AFTER = _regex.compile(
     rf"{S}(?:was|were|has{S}been|have{S}been){S}(?:adopted|approved|signed|enacted|promulgated)"
 )
-_APPROVED_BY = re.compile(
+_APPROVED_BY = _regex.compile(
     rf"(?:\(|,){S}?(?:(?:the{S}\w+{S}(?:was|were){S})?(?:as{S})?(?:approved|adopted|issued|introduced)"
     rf"{S}by{S})?$"
 )
 # A stop not after an abbreviation; the stop first, the abbreviations behind it:
 # the same matches, found much faster (see measures._SENTENCE_END).
-_SENTENCE_END = re.compile(
+_SENTENCE_END = _regex.compile(
     r"[.;!?](?<!\bNo[.;!?])(?<!\bNos[.;!?])(?<!\bart[.;!?])(?<!\barts[.;!?])"
     r"(?<!\bpara[.;!?])(?<!\bparas[.;!?])(?<!\bi\.e[.;!?])(?<!\be\.g[.;!?])(?<!\bvol[.;!?])"
     r"(?<!\bMr[.;!?])(?<!\bMs[.;!?])(?<!\bDr[.;!?])(?<!\bSt[.;!?])(?=[ \u00a0\n]|$)"
 )
-_WORD_NUMBER = re.compile(r"\d")
+_WORD_NUMBER = _regex.compile(r"\d")
 
-_LINK_GAP = re.compile(
+_LINK_GAP = _regex.compile(
     rf"[ \u00a0,]*(?:of|to|under|implementing|for){S}(?:the{S})?"
     rf"(?:implementation{S}of{S}(?:the{S})?)?"
 )
@@ -626,7 +630,9 @@ def _numbered_mentions(
     return out
 
 
-_MINISTRY = re.compile(rf"\bMinist(?:ry|er){S}of{S}(?:the{S})?{CAP}(?:{S}(?:and{S})?{CAP}){{0,4}}")
+_MINISTRY = _regex.compile(
+    rf"\bMinist(?:ry|er){S}of{S}(?:the{S})?{CAP}(?:{S}(?:and{S})?{CAP}){{0,4}}"
+)
 
 
 def _last_ministry(text: str, at: int, start: int) -> str | None:
@@ -722,7 +728,7 @@ _WEAK_HEADS = frozenset(
         "code",
     }
 )
-_TRAILING_CONNECTOR = re.compile(
+_TRAILING_CONNECTOR = _regex.compile(
     r"(?:[ \u00a0,]+(?:of|on|for|to|the|and|in|a|an|with|by|at|from))+[ \u00a0,]*$"
 )
 

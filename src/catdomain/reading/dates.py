@@ -54,6 +54,7 @@ from typing import Literal, TypeAlias
 
 import attrs
 
+from catdomain import _regex
 from catdomain._dates import (
     Instant,
     PartialDate,
@@ -170,7 +171,7 @@ _SUB = (
     r"|(?P<vague>mid(?:dle)?[-\u2011]?|early|late)"
     r"|(?P<code>Q[1-4]|H[12])"
 )
-_CANDIDATE = re.compile(
+_CANDIDATE = _regex.compile(
     rf"""
     (?<![\w/\u2011-])
     (?:(?P<anchor>{_ANCHOR})\s+)?
@@ -183,16 +184,16 @@ _CANDIDATE = re.compile(
 # Scanning starts from the dates themselves (a digit or a month name), which the
 # regular-expression engine finds fast; the anchor words before them are then
 # read from a short window ending where the date starts.
-_CORE = re.compile(rf"(?<![\w/.,])(?:{_ATOM})(?:{_SEP}{_ATOM}){{0,11}}", re.IGNORECASE)
-_YEAR_WORD = re.compile(r"[Yy][Ee][Aa][Rr][Ss]?(?![\w\u2011-])")
-_ATOM_ONLY = re.compile(_ATOM, re.IGNORECASE)
-_YEAR_ONLY = re.compile(_YEAR)
-_RANGE_INSIDE = re.compile(rf"{_DASH}|\s(?:to|until|till)\s", re.IGNORECASE)
-_DETERMINER_BEFORE = re.compile(
+_CORE = _regex.compile(rf"(?<![\w/.,])(?:{_ATOM})(?:{_SEP}{_ATOM}){{0,11}}", re.IGNORECASE)
+_YEAR_WORD = _regex.compile(r"[Yy][Ee][Aa][Rr][Ss]?(?![\w\u2011-])")
+_ATOM_ONLY = _regex.compile(_ATOM, re.IGNORECASE)
+_YEAR_ONLY = _regex.compile(_YEAR)
+_RANGE_INSIDE = _regex.compile(rf"{_DASH}|\s(?:to|until|till)\s", re.IGNORECASE)
+_DETERMINER_BEFORE = _regex.compile(
     r"(?:\b(?:the|this|that|its|their|his|her|our|fiscal|financial|calendar|budget)\s+)$",
     re.IGNORECASE,
 )
-_RELATIVE = re.compile(
+_RELATIVE = _regex.compile(
     r"""
     (?<![\w\u2011-])
     (?P<lead>(?:over|in|during|for|within|throughout)\s+)?
@@ -222,7 +223,7 @@ _ANCHOR_NAMES: dict[str, Anchor] = {
 # Anchors after which a bare year followed by a plural noun is rather a count
 # ("a total of 2000 persons", "places for 2000 detainees", "over 2000 cases").
 _COUNT_PRONE = frozenset({"of", "for", "over", "by", "up to", "at", "within", "versus", "vs."})
-_PLURAL_AFTER = re.compile(
+_PLURAL_AFTER = _regex.compile(
     r"\s+(?!(?:is|was|has|does|as|us|this|thus|its|plus)\b)[a-z][a-z\u2011-]*s\b"
 )
 _DATE_ANCHORS = frozenset({None, "of", "on"})
@@ -244,6 +245,10 @@ def _anchor_key(raw: str | None) -> str | None:
 
 
 _CACHE_LIMIT = 4096
+# Phrases already parsed, across calls: the same "in 2023" recurs in every reply, and
+# a paragraph is read for statistics and again for the dates of its measures. Values
+# are immutable; the cache is emptied when full.
+_PHRASES: dict[tuple[str, PartialDate | None], TimeReference | None] = {}
 
 
 def _try_time(
@@ -259,7 +264,9 @@ def _try_time(
         value: TimeReference | None = parse_time(text, reference=reference)
     except (CatdomainError, ValueError):
         value = None
-    if cache is not None and len(cache) < _CACHE_LIMIT:
+    if cache is not None:
+        if len(cache) >= _CACHE_LIMIT:
+            cache.clear()
         cache[key] = value
     return value
 
@@ -289,16 +296,16 @@ def _time_cue(text: str, lo: int, start: int, end: int) -> bool:
 
 
 # "2021: 120", "2021 – 35": a year labelling the figure after it.
-_LABEL_AFTER = re.compile(rf"[ \u00a0]*(?::|[ \u00a0]{_DASH})[ \u00a0]*[0-9]")
-_SINCE_EVENT = re.compile(r"\b[Ss]ince\s+(?:the\s+)?(?:[A-Za-z’'\u2011-]+\s+){1,7}$")
-_COMPARED_BEFORE = re.compile(
+_LABEL_AFTER = _regex.compile(rf"[ \u00a0]*(?::|[ \u00a0]{_DASH})[ \u00a0]*[0-9]")
+_SINCE_EVENT = _regex.compile(r"\b[Ss]ince\s+(?:the\s+)?(?:[A-Za-z’'\u2011-]+\s+){1,7}$")
+_COMPARED_BEFORE = _regex.compile(
     r"\b(?:than|compared\s+(?:with|to)|in\s+comparison\s+(?:with|to)|as\s+against|against"
     r"|versus|vs\.)\s+$",
     re.IGNORECASE,
 )
 
 
-_YEARS_ONLY = re.compile(rf"{_YEAR}(?:{_SEP}{_YEAR})*", re.IGNORECASE)
+_YEARS_ONLY = _regex.compile(rf"{_YEAR}(?:{_SEP}{_YEAR})*", re.IGNORECASE)
 
 
 def _sub_value(
@@ -396,8 +403,8 @@ _SUB_PHRASES = (
     )
     + tuple((w,) for w in ("early", "late", "mid", "middle", "q1", "q2", "q3", "q4", "h1", "h2"))
 )
-_TRAILING_WORD = re.compile(r"(?:[A-Za-z]+\.?|mid[-\u2011]|[QqHh][1-4])$")
-_TOKEN = re.compile(r"\S+")
+_TRAILING_WORD = _regex.compile(r"(?:[A-Za-z]+\.?|mid[-\u2011]|[QqHh][1-4])$")
+_TOKEN = _regex.compile(r"\S+")
 
 
 def _by_length(
@@ -646,7 +653,7 @@ def find_dates(
     if reference is not None and not isinstance(reference, PartialDate):
         raise TypeError(f"reference must be a PartialDate or None, not {type(reference).__name__}")
     found: list[DateMention] = []
-    cache: dict[tuple[str, PartialDate | None], TimeReference | None] = {}
+    cache = _PHRASES
     for core in _CORE.finditer(text, lo, hi):
         match = _candidate_at(text, lo, hi, core)
         if match is not None:
@@ -671,7 +678,7 @@ def find_dates(
     return tuple(_in_context(text, kept))
 
 
-_CONTEXTUAL = re.compile(
+_CONTEXTUAL = _regex.compile(
     r"(?:previous|preceding)\s+year$|year\s+(?:earlier|before|previously)$", re.IGNORECASE
 )
 

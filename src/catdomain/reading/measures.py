@@ -28,6 +28,7 @@ from collections.abc import Sequence
 
 import attrs
 
+from catdomain import _regex
 from catdomain.vocab import MeasureCategory, MeasureKind, MeasureStatus
 
 __all__ = ["FoundMeasure", "find_measures", "measure_status"]
@@ -39,14 +40,14 @@ MS = MeasureStatus
 # first and the abbreviations are looked for behind it: the same matches, but the
 # regex engine skips to the next stop in C instead of trying every look-behind at
 # every character (some 30 times faster).
-_SENTENCE_END = re.compile(
+_SENTENCE_END = _regex.compile(
     r"[.!?](?<!\bNo[.!?])(?<!\bNos[.!?])(?<!\bart[.!?])(?<!\barts[.!?])(?<!\bpara[.!?])"
     r"(?<!\bparas[.!?])(?<!\bi\.e[.!?])(?<!\be\.g[.!?])(?<!\bSt[.!?])(?<!\bMr[.!?])"
     r"(?<!\bMs[.!?])(?<!\bDr[.!?])(?<!\bvol[.!?])(?<!\bpp[.!?])(?<!\b[A-Z][.!?])"
     r"(?=[\s\u00a0]|$)"
 )
-_PARENTHETICAL = re.compile(r"\([^()]*\)")
-_LEAD_ADVERBIAL = re.compile(
+_PARENTHETICAL = _regex.compile(r"\([^()]*\)")
+_LEAD_ADVERBIAL = _regex.compile(
     r"^(?:In\s+(?:fulfilment|accordance|line|compliance|pursuance)\s+(?:of|with)|As\s+part\s+of"
     r"|Under|Pursuant\s+to|On\s+the\s+basis\s+of|With\s+a\s+view\s+to|In\s+order\s+to|To"
     r"\s+(?:ensure|implement|prevent|monitor))\b[^,]{0,300},\s*"
@@ -54,7 +55,7 @@ _LEAD_ADVERBIAL = re.compile(
 
 # Status from the wording, most specific first.
 _STATUS_RULES: list[tuple[re.Pattern[str], MeasureStatus]] = [
-    (re.compile(p, re.IGNORECASE), status)
+    (_regex.compile(p, re.IGNORECASE), status)
     for p, status in [
         (
             r"\b(?:submitted|sent|introduced)\s+(?:for\s+consideration\s+)?(?:to|by|before)\s+(?:the\s+)?"
@@ -116,7 +117,7 @@ _STATUS_RULES: list[tuple[re.Pattern[str], MeasureStatus]] = [
 ]
 
 _KIND_RULES: list[tuple[re.Pattern[str], MeasureKind]] = [
-    (re.compile(p, re.IGNORECASE), kind)
+    (_regex.compile(p, re.IGNORECASE), kind)
     for p, kind in [
         (r"\bbill\b|\bdraft\s+law|\blegislative\s+amendments\b", MK.BILL_SUBMITTED),
         (
@@ -193,24 +194,7 @@ _KIND_RULES: list[tuple[re.Pattern[str], MeasureKind]] = [
     ]
 ]
 
-
-def _any_of(rules: Sequence[tuple[re.Pattern[str], object]]) -> re.Pattern[str] | None:
-    """One pattern matching wherever one of `rules` matches, or None if they cannot be
-    joined (a rule with groups or other flags).
-
-    Text that no rule matches is read once instead of once per rule: long
-    sentences of numbers ("articles 1, 2, 3, …") match none and cost the most.
-    """
-    flags = rules[0][0].flags
-    if any(p.groups or p.flags != flags for p, _ in rules):
-        return None
-    return re.compile("|".join(f"(?:{p.pattern})" for p, _ in rules), flags)
-
-
-_ANY_STATUS = _any_of(_STATUS_RULES)
-_ANY_KIND = _any_of(_KIND_RULES)
-
-_CONTINUATION = re.compile(
+_CONTINUATION = _regex.compile(
     r"^[\s\u00a0]*(?:The|These|This|Such|Those)\s+(?:rules|instructions|bill|plan|code|"
     r"regulations|order|procedure|programme|road\s+map|event|events|training|study|module|"
     r"system|amendments|guidelines|measures?)\b(?!\s+(?:of|on|for)\b)",
@@ -258,8 +242,6 @@ def measure_status(sentence: str) -> MeasureStatus | None:
         >>> measure_status("Work is under way to switch to cells.").value
         'ongoing'
     """
-    if _ANY_STATUS is not None and _ANY_STATUS.search(sentence) is None:
-        return None
     for pattern, status in _STATUS_RULES:
         if pattern.search(sentence):
             return status
@@ -267,8 +249,6 @@ def measure_status(sentence: str) -> MeasureStatus | None:
 
 
 def _kind(sentence: str) -> MeasureKind:
-    if _ANY_KIND is not None and _ANY_KIND.search(sentence) is None:
-        return MK.OTHER
     for pattern, kind in _KIND_RULES:
         if pattern.search(sentence):
             return kind

@@ -169,6 +169,7 @@ from typing import Literal, TypeAlias
 
 import attrs
 
+from catdomain import _regex
 from catdomain._dates import Instant, PartialDate, Period, Pooled, TimeReference
 from catdomain.reading._numbers import (
     DASHES,
@@ -446,15 +447,15 @@ _CURRENCY_WORDS = (
     r"|guaranis|soles|colones|c[oó]rdobas|quetzales|lempiras|reales|balboas|dalasis|leones"
     r"|kwanzas|meticais|taka|kyats?|riels?|afghanis|ariary|ouguiyas?|nakfa"
 )
-_CURRENCY_BEFORE = re.compile(
+_CURRENCY_BEFORE = _regex.compile(
     rf"(?P<cur>US{_S}?\$|[A-Z]{{1,2}}\$|\$|€|£|¥|₸|₽|₴|₹|₺|₦|₱|₩|₫|₪|₭|₮|₲|₡|৳|₼|₾|S/\.?"
     rf"|\b(?:{_CURRENCY_CODES}|KSh|Ksh|Rs\.?|Tk\.?|Bs\.?)(?![\w])){_S}*$"
 )
-_CURRENCY_AFTER = re.compile(
+_CURRENCY_AFTER = _regex.compile(
     rf"{_S}+(?P<cur>(?:{_CURRENCY_WORDS})|(?-i:{_CURRENCY_CODES}))(?![\w\u2011-])", re.IGNORECASE
 )
 
-_QUALIFIER_BEFORE = re.compile(
+_QUALIFIER_BEFORE = _regex.compile(
     r"""
     (?:
         \b(?P<approximate>about|approximately|approx\.|around|some|nearly|almost|roughly
@@ -479,16 +480,16 @@ _QUALIFIERS = {
     "at_most": Qualifier.AT_MOST,
     "less_than": Qualifier.LESS_THAN,
 }
-_QUALIFIER_AFTER = re.compile(
+_QUALIFIER_AFTER = _regex.compile(
     rf"(?:{_S}*\+(?![\d])|{_S}+(?:or|and){_S}+(?P<up>more|over|above|higher)\b"
     rf"|{_S}+or{_S}+(?P<down>fewer|less|under|below|lower)\b)",
     re.IGNORECASE,
 )
-_PERCENT = re.compile(
+_PERCENT = _regex.compile(
     rf"{_S}*(?:(?P<points>percentage{_S}+points?|pp\b\.?)|(?:per{_S}?cent|percent)\b|%|pct\b\.?)",
     re.IGNORECASE,
 )
-_RATE = re.compile(
+_RATE = _regex.compile(
     rf"{_S}+per{_S}+(?P<rate>(?:[0-9][0-9,\u00a0\u202f\u2009]*[0-9]|[0-9]|a{_S}+thousand|one"
     rf"{_S}+hundred{_S}+thousand){_S}+[A-Za-z][\w\u2011-]*)",
     re.IGNORECASE,
@@ -546,7 +547,7 @@ _PERSON_NOUNS = (
     r"persons|children|minors|juveniles|people|girls|boys|women|men|individuals|adolescents"
     r"|youths?|anyone|those|adults|detainees|offenders|prisoners|inmates|students|pupils"
 )
-_AGE_BEFORE = re.compile(
+_AGE_BEFORE = _regex.compile(
     rf"""(?:\baged|\bages?{_S}+of|\bage{_S}+(?:limit{_S}+)?(?:is|was|of|at|from|to|be)
         |\b(?:{_PERSON_NOUNS}){_S}+(?:under|over|below|above|younger{_S}+than|older{_S}+than)
         |\b(?:under|over|below|above|reached|reaching|attained|attaining){_S}+the{_S}+age{_S}+of
@@ -554,23 +555,25 @@ _AGE_BEFORE = re.compile(
         ){_S}*$""",
     re.VERBOSE | re.IGNORECASE,
 )
-_AGE_AFTER = re.compile(
+_AGE_AFTER = _regex.compile(
     rf"(?:{_S}+(?:years?|yrs?){_S}+(?:of{_S}+age|old)\b|[{DASHES}](?:years?)[{DASHES}]olds?\b)",
     re.IGNORECASE,
 )
-_AVERAGE_BEFORE = re.compile(r"\b(?:average|mean|median|averaged|on\s+average)\b", re.IGNORECASE)
-_RANGE_TO_DURATION = re.compile(
+_AVERAGE_BEFORE = _regex.compile(
+    r"\b(?:average|mean|median|averaged|on\s+average)\b", re.IGNORECASE
+)
+_RANGE_TO_DURATION = _regex.compile(
     rf"{_S}*(?:to|and|or|{_DASH}){_S}*(?:[0-9][0-9,.]*|[A-Za-z]+){_S}+(?:(?:working|calendar|"
     r"business)\s+)?(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)\b",
     re.IGNORECASE,
 )
-_PER_BEFORE = re.compile(r"\bper\s+$", re.IGNORECASE)
-_TIMES_CHANGE = re.compile(
+_PER_BEFORE = _regex.compile(r"\bper\s+$", re.IGNORECASE)
+_TIMES_CHANGE = _regex.compile(
     r"\b(?:increased|decreased|rose|grew|fell|reduced|multiplied|higher|lower|more|less|larger"
     r"|smaller|increase|decrease|reduction|growth)\s+(?:by\s+)?(?:about\s+|almost\s+|nearly\s+)?$",
     re.IGNORECASE,
 )
-_DEFINITE_BEFORE = re.compile(
+_DEFINITE_BEFORE = _regex.compile(
     r"\b(?:the|these|those|both|all|all\s+the|all\s+of\s+the|each\s+of\s+the|its|their|his|her"
     r"|our|which|whose|every|each|said)\s+$",
     re.IGNORECASE,
@@ -579,18 +582,18 @@ _ONE_BLOCKERS_AFTER = frozenset((
     "of", "another", "or", "by", "and", "time", "point", "way", "hand", "side", "more", "less",
     "other",
 ))  # fmt: skip
-_ONE_BLOCKERS_BEFORE = re.compile(
+_ONE_BLOCKERS_BEFORE = _regex.compile(
     r"\b(?:no|any|every|each|some|the|this|that|which|at|anyone|someone|everyone|a)\s+$",
     re.IGNORECASE,
 )
-_TITLE_BEFORE = re.compile(r"\b[A-Z][a-z]+[ \u00a0]$")
+_TITLE_BEFORE = _regex.compile(r"\b[A-Z][a-z]+[ \u00a0]$")
 _YEAR_NOUNS = frozenset((
     "figures", "data", "statistics", "report", "reports", "budget", "budgets", "census",
     "survey", "plan", "law", "act", "edition", "session", "elections", "level", "levels",
     "rate", "rates", "baseline", "target", "targets", "amendments", "reform", "reforms",
     "strategy", "programme", "program", "review", "audit", "figure", "results", "estimates",
 ))  # fmt: skip
-_CAPITAL_WORD_BEFORE = re.compile(r"(?<![.!?:;]\s)\b[A-Z][a-z]+[ \u00a0]$")
+_CAPITAL_WORD_BEFORE = _regex.compile(r"(?<![.!?:;]\s)\b[A-Z][a-z]+[ \u00a0]$")
 
 # --------------------------------------------------------------- exclusion patterns
 
@@ -618,12 +621,12 @@ _REF_SINGULAR_WORDS = frozenset((
     "type", "degree", "version", "recommendation", "question", "issue", "principle", "tier",
     "option", "scenario", "model",
 ))  # fmt: skip
-_LAST_WORD = re.compile(r"(?P<word>[A-Za-z№°]+)(?P<dot>\.?)[ \t\u00a0]*(?:[:(][ \t\u00a0]*)?$")
+_LAST_WORD = _regex.compile(r"(?P<word>[A-Za-z№°]+)(?P<dot>\.?)[ \t\u00a0]*(?:[:(][ \t\u00a0]*)?$")
 _REF_LAST = (
     rf"(?=\s*(?:,|and\b|or\b|to\b|&|{_DASH}|of\b|under\b|in\s+(?:conjunction|accordance)"
     r"|\)|;|:|\.(?![0-9])|$))"
 )
-_REF_LIST = re.compile(
+_REF_LIST = _regex.compile(
     rf"""{_REF_ITEM}
     (?:
         (?:\s*,\s*(?:(?:and|or)\s+)?){_REF_ITEM}{_REF_LAST}
@@ -631,41 +634,41 @@ _REF_LIST = re.compile(
     )*""",
     re.VERBOSE | re.IGNORECASE,
 )
-_REF_ONE = re.compile(rf"{_REF_ITEM}(?:\s*{_DASH}\s*{_REF_ITEM})?", re.IGNORECASE)
+_REF_ONE = _regex.compile(rf"{_REF_ITEM}(?:\s*{_DASH}\s*{_REF_ITEM})?", re.IGNORECASE)
 _PHONE_WORDS = frozenset((
     "hotline", "hotlines", "helpline", "helplines", "helpdesk", "telephone", "phone", "tel",
     "fax", "call", "calling", "dial", "dialling", "sms", "whatsapp", "telegram",
 ))  # fmt: skip
-_PHONE_WORD_BEFORE = re.compile(
+_PHONE_WORD_BEFORE = _regex.compile(
     r"\b(?:hot\s?lines?|help\s?lines?|telephone|phone|short|toll[\s\u2011-]free)\s+number\s*$",
     re.IGNORECASE,
 )
-_PHONE_DIGITS = re.compile(
+_PHONE_DIGITS = _regex.compile(
     rf"[0-9]+(?:[ \u00a0(){DASHES}]{{1,2}}[0-9]{{2,}}){{0,5}}"
     rf"(?:{_S}*(?:,|and|or|/){_S}*[0-9]{{3,}}"
     rf"(?:[ \u00a0(){DASHES}]{{1,2}}[0-9]{{2,}}){{0,5}}){{0,6}}",
     re.IGNORECASE,
 )
-_PLUS_PHONE = re.compile(rf"\+[0-9][0-9 \u00a0(){DASHES}]{{0,12}}$")
-_RANGE_REST = re.compile(
+_PLUS_PHONE = _regex.compile(rf"\+[0-9][0-9 \u00a0(){DASHES}]{{0,12}}$")
+_RANGE_REST = _regex.compile(
     rf"(?:{_S}*(?:per{_S}?cent|percent|%))?{_S}+and{_S}+(?:[0-9][0-9,.\u00a0\u202f\u2009]*[0-9]|[0-9]"
     rf"|(?:[a-z]+[{DASHES}])?[a-z]+)(?![0-9])",
     re.IGNORECASE,
 )
-_HOTLINE_NEXT = re.compile(
+_HOTLINE_NEXT = _regex.compile(
     rf"{_S}+(?:hot{_S}?line|help{_S}?line|short{_S}+number|call{_S}+cent(?:re|er))\b(?!s)",
     re.IGNORECASE,
 )
-_TIME_OF_DAY_NEXT = re.compile(rf"{_S}*(?:a\.m\.|p\.m\.|am\b|pm\b|o[’']clock)", re.IGNORECASE)
-_LINE_NOISE_AFTER = re.compile(r"[ \t\u00a0]*(?:$|[\r\n\f\u2028\u2029]|[A-Z][a-z])")
-_RATIO_NEXT = re.compile(
+_TIME_OF_DAY_NEXT = _regex.compile(rf"{_S}*(?:a\.m\.|p\.m\.|am\b|pm\b|o[’']clock)", re.IGNORECASE)
+_LINE_NOISE_AFTER = _regex.compile(r"[ \t\u00a0]*(?:$|[\r\n\f\u2028\u2029]|[A-Z][a-z])")
+_RATIO_NEXT = _regex.compile(
     r"[ \u00a0]+in[ \u00a0]+(?:[0-9]{1,3}|two|three|four|five|six|seven|eight|nine|ten)"
     r"(?![0-9,.])\b"
 )
 _BLANKS_OR_COLON = frozenset(" \t\u00a0\u202f\u2009:.apAPo")
-_LINE_START = re.compile(r"(?:^|[\r\n\f\u2028\u2029])[ \t\u00a0]*$")
-_ENUMERATED_NEXT = re.compile(r"[ \t\u00a0]+[A-Za-z]")
-_WORD_START = re.compile(
+_LINE_START = _regex.compile(r"(?:^|[\r\n\f\u2028\u2029])[ \t\u00a0]*$")
+_ENUMERATED_NEXT = _regex.compile(r"[ \t\u00a0]+[A-Za-z]")
+_WORD_START = _regex.compile(
     r"[OoTtFfSsEeNnAa](?<![\w\u2011-].)(?:(?<=[Oo])ne|(?<=[Tt])(?:wo|hree|en|welve|hirteen|wenty"
     r"|hirty)|(?<=[Ff])(?:our|ive|ourteen|ifteen|orty|ifty)|(?<=[Ss])(?:ix|even|ixteen|eventeen"
     r"|ixty|eventy)|(?<=[Ee])(?:ight|leven|ighteen|ighty)|(?<=[Nn])(?:ine|ineteen|inety)"
@@ -675,7 +678,7 @@ _CURRENCY_CODE_SET = frozenset(_CURRENCY_CODES.split("|"))
 
 # --------------------------------------------------------------- sentences, clauses
 
-_BREAK = re.compile(
+_BREAK = _regex.compile(
     r"(?P<nl>(?:\r\n?|[\n\f\u2028\u2029])(?:[ \t\u00a0]*(?:\r\n?|[\n\f\u2028\u2029]))*)"
     r"|[.!?…][”\"’)\]]*(?P<space>[ \t\u00a0]+)(?=[“\"‘(\[]*[A-Z])"
 )
@@ -683,36 +686,36 @@ _BREAK = re.compile(
 # bullet, or at a blank line; otherwise it is a wrapped line (PDF text) and the sentence
 # goes on.
 _HARD_BEFORE = frozenset(".!?:;…")
-_NEW_ITEM = re.compile(
+_NEW_ITEM = _regex.compile(
     r"[ \t\u00a0\u200b]*(?:[0-9]{1,3}[.)]|\([A-Za-z0-9]{1,4}\)|[A-Za-z][.)][ \t]"
     r"|[•‣◦▪·*–—-][ \t\u00a0])"
 )
 _LINE_BREAKS = "\r\n\f\u2028\u2029"
-_ABBREVIATION = re.compile(
+_ABBREVIATION = _regex.compile(
     r"(?:\b(?:No|Nos|no|nos|art|arts|Art|para|paras|Para|p|pp|e\.g|i\.e|etc|cf|Mr|Mrs|Ms|Dr"
     r"|Prof|St|vol|sect|subpara|Inc|Ltd|Co|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
     r"|approx|incl|viz|vs|Rev|Add|Corr|Fig|Ch|ch|Nr|Doc|Res|Gen|Gov|Dept)|(?<![\w.])[A-Za-z])"
     r"[.]$"
 )
-_PARENS = re.compile(r"[()\[\]]")
-_CLAUSE_BREAK = re.compile(
+_PARENS = _regex.compile(r"[()\[\]]")
+_CLAUSE_BREAK = _regex.compile(
     rf";|,{_S}+(?:and|but|while|whereas|although|though){_S}+"
     rf"|,{_S}+or{_S}+(?![0-9]|(?:some|about|over|more|nearly|almost|around|approximately)\b)",
     re.IGNORECASE,
 )
-_STOCK_VERB = re.compile(
+_STOCK_VERB = _regex.compile(
     r"\b(?:is|are|employs?|holds?|houses?|comprises?|consists|contains?|operates?|remains?"
     r"|numbers|totals)\b(?!\s+(?:being|to\s+be))"
     r"|\b(?:has|have)\b(?!\s+(?:been|had|not|also|already|[a-z]+ed\b))"
 )
-_PRESENT = re.compile(
+_PRESENT = _regex.compile(
     r"\b(?:[Cc]urrently|[Aa]t\s+present|[Pp]resently|[Nn]ow|[Tt]o\s+date|[Aa]t\s+the\s+moment"
     r"|[Tt]oday|[Aa]t\s+this\s+time|[Aa]s\s+of\s+today|[Nn]owadays)\b"
 )
 
 # --------------------------------------------------------------- relation wording
 
-_CONNECTOR = re.compile(
+_CONNECTOR = _regex.compile(
     r"""
     \b(?:
         (?P<partition>[Oo]f\s+whom|[Oo]f\s+which|[Oo]f\s+these|[Oo]f\s+those|[Oo]f\s+them|namely
@@ -724,25 +727,25 @@ _CONNECTOR = re.compile(
     """,
     re.VERBOSE,
 )
-_PART_GAP_END = re.compile(
+_PART_GAP_END = _regex.compile(
     rf"(?:[,;]|\band|\bor|\bwhile|\bwhereas)(?:{_S}*(?:and|or)\b)?{_S}*$", re.IGNORECASE
 )
-_FIRST_PART_GAP = re.compile(rf"^[\s,:\u2013\u2014-]*(?:(?:[A-Za-z]+|{_S}+)){{0,4}}[\s,:]*$")
-_OF_THE_BEFORE = re.compile(
+_FIRST_PART_GAP = _regex.compile(rf"^[\s,:\u2013\u2014-]*(?:(?:[A-Za-z]+|{_S}+)){{0,4}}[\s,:]*$")
+_OF_THE_BEFORE = _regex.compile(
     rf"(?:^|[;:][ \t\u00a0]*)(?:of|out{_S}+of|among){_S}+"
     rf"(?:(?:all{_S}+)?(?:the|these|those){_S}+)?$",
     re.IGNORECASE,
 )
-_OUT_OF = re.compile(rf"{_S}+(?:out{_S}+)?of{_S}+(?:the{_S}+)?", re.IGNORECASE)
-_WORDS_ONLY = re.compile(r"[^,;:()\[\]0-9\n]*")
-_EQUIVALENCE_GAP = re.compile(
+_OUT_OF = _regex.compile(rf"{_S}+(?:out{_S}+)?of{_S}+(?:the{_S}+)?", re.IGNORECASE)
+_WORDS_ONLY = _regex.compile(r"[^,;:()\[\]0-9\n]*")
+_EQUIVALENCE_GAP = _regex.compile(
     rf"""^(?:[^,;:()\[\]0-9\n]{{0,60}},)?{_S}*(?:,{_S}*)?(?:or|i\.e\.,?|that{_S}+is,?|representing|equivalent{_S}+to
         |corresponding{_S}+to|accounting{_S}+for|amounting{_S}+to|which{_S}+(?:is|represents
         |amounts{_S}+to|corresponds{_S}+to)|equal{_S}+to|[\u2013\u2014])(?:{_S}+(?:some
         |about|approximately|around|nearly|almost|over|more{_S}+than))?{_S}*$""",
     re.VERBOSE | re.IGNORECASE,
 )
-_CHANGE_BEFORE = re.compile(
+_CHANGE_BEFORE = _regex.compile(
     rf"""
     (?:
         (?P<art>\ban?{_S}+(?:[A-Za-z\u2011-]+{_S}+)?)?
@@ -755,7 +758,7 @@ _CHANGE_BEFORE = re.compile(
     """,
     re.VERBOSE | re.IGNORECASE,
 )
-_MORE_THAN_AFTER = re.compile(
+_MORE_THAN_AFTER = _regex.compile(
     rf"{_S}+(?P<word>more|higher|greater|fewer|less|lower){_S}+than\b", re.IGNORECASE
 )
 _CHANGE_AFTER_NOUNS = frozenset((
@@ -766,14 +769,14 @@ _DECREASE_WORDS = frozenset((
     "decrease", "reduction", "decline", "drop", "fall", "cut", "decreased", "declined",
     "dropped", "fell", "fallen", "reduced", "down", "shrank", "diminished", "lowered",
 ))  # fmt: skip
-_BASE_MARK = re.compile(
+_BASE_MARK = _regex.compile(
     rf"\b(?:compared{_S}+(?:with|to)|as{_S}+against|against|versus|vs\.|than|from)(?:{_S}+(?:a|"
     rf"the))?(?:{_S}+(?:total{_S}+of|level{_S}+of|baseline{_S}+of))?{_S}+$",
     re.IGNORECASE,
 )
-_UP_DOWN_FROM = re.compile(rf"\b(?:down|up|increased|decreased|rose|fell){_S}+from{_S}*$")
-_TO_MARK = re.compile(rf"\bto{_S}+$", re.IGNORECASE)
-_TARGET_CUE = re.compile(
+_UP_DOWN_FROM = _regex.compile(rf"\b(?:down|up|increased|decreased|rose|fell){_S}+from{_S}*$")
+_TO_MARK = _regex.compile(rf"\bto{_S}+$", re.IGNORECASE)
+_TARGET_CUE = _regex.compile(
     r"""\b(?:[Tt]argets?|[Tt]argeted|[Gg]oals?|[Aa]ims?\s+(?:to|at)|[Aa]imed\s+at|[Oo]bjectives?
     |[Tt]he\s+aim\s+is|[Tt]he\s+intention\s+is
     |[Ww]ill\s+(?:reach|rise\s+to|increase\s+to|decrease\s+to|fall\s+to|drop\s+to|grow\s+to
@@ -784,7 +787,7 @@ _TARGET_CUE = re.compile(
     |to\s+be\s+(?:reached|achieved))\b""",
     re.VERBOSE,
 )
-_PLAN_CUE = re.compile(
+_PLAN_CUE = _regex.compile(
     r"""\b(?:(?:[Ii]t\s+is|is|are|was|were|has\s+been|have\s+been)\s+(?:planned|envisaged
       |intended|scheduled|proposed|foreseen)
     |(?:[Pp]lans|is\s+planning|are\s+planning|intends|intend)\s+to
@@ -800,20 +803,20 @@ _PLAN_CUE = re.compile(
     \b""",
     re.VERBOSE,
 )
-_DEONTIC = re.compile(
+_DEONTIC = _regex.compile(
     r"\b(?:[Mm]ust|[Ss]hall|may|might|cannot|(?:is|are)\s+(?:required|obliged|obligated|entitled"
     r"|allowed|permitted|authori[sz]ed)\s+to|(?:has|have)\s+the\s+right\s+to|(?:is|are)\s+not"
     r"\s+to\s+be|(?:[Ll]aw|[Cc]ode|Act|[Rr]ules?|[Rr]egulations?|[Ss]tandards?|[Dd]ecree|[Oo]rder"
     r"|Constitution|[Ii]nstructions?)\s+(?:provides?|stipulates?|establish(?:es)?|sets?"
     r"|requires?|prescribes?|lays\s+down|limits?|fix(?:es)?)(?:\s+for|\s+that|\s+out)?)\b"
 )
-_BASELINE_CUE = re.compile(r"\b[Bb]aselines?\b")
-_BASELINE_BEFORE = re.compile(
+_BASELINE_CUE = _regex.compile(r"\b[Bb]aselines?\b")
+_BASELINE_BEFORE = _regex.compile(
     rf"\bbaseline(?:{_S}+(?:value|level|figure))?(?:{_S}+(?:of|was|is|stood{_S}+at))?{_S}*$",
     re.IGNORECASE,
 )
 
-_ALL_CUES = re.compile(
+_ALL_CUES = _regex.compile(
     "|".join(
         f"(?P<{name}>{pattern.pattern})"
         for name, pattern in (
@@ -828,19 +831,19 @@ _ALL_CUES = re.compile(
 
 # --------------------------------------------------------------- concept wording
 
-_WORD_AT = re.compile(r"[ \t\u00a0\u202f\r\n]+([^\W\d_](?:[^\W\d_]|[’'\u2011-])*)")
-_COORDINATION = re.compile(
+_WORD_AT = _regex.compile(r"[ \t\u00a0\u202f\r\n]+([^\W\d_](?:[^\W\d_]|[’'\u2011-])*)")
+_COORDINATION = _regex.compile(
     r"[ \t\u00a0]+(?:and|or)[ \t\u00a0]+([a-z][a-z’'\u2011-]*)"
     r"(?:[ \t\u00a0]+([a-z][a-z’'\u2011-]*))?"
 )
-_AUX_RUN = re.compile(
+_AUX_RUN = _regex.compile(
     r"(?:[ \t\u00a0]+(?:are|is|was|were|have|has|had|been|being|be|will|would|shall|currently"
     r"|now|also|still|already|reportedly|further|then|subsequently|accidentally|previously"
     r"|recently|successfully|effectively|all|actually))*",
     re.IGNORECASE,
 )
-_COPULA = re.compile(r"[ \t\u00a0]+(?:are|is|was|were|been)\b", re.IGNORECASE)
-_TAIL_WORD = re.compile(
+_COPULA = _regex.compile(r"[ \t\u00a0]+(?:are|is|was|were|been)\b", re.IGNORECASE)
+_TAIL_WORD = _regex.compile(
     r"[ \t\u00a0\r\n]+([^\W\d_](?:[^\W\d_]|[’'\u2011-])*|[0-9]+(?![\w,/]|\.[0-9]))"
 )
 _TAIL_STOP = frozenset((
@@ -849,7 +852,7 @@ _TAIL_STOP = frozenset((
     "if", "when", "where", "whether", "than", "according", "pursuant", "respectively", "i",
     "e", "etc", "within", "during", "throughout", "at", "until", "till",
 ))  # fmt: skip
-_AS_A_RESULT = re.compile(r"[ \t\u00a0]+a[ \t\u00a0]+result\b", re.IGNORECASE)
+_AS_A_RESULT = _regex.compile(r"[ \t\u00a0]+a[ \t\u00a0]+result\b", re.IGNORECASE)
 _REFERENCE_WORDS = frozenset({"article", "articles", "paragraph", "section", "part", "chapter"})
 _MAX_TAIL_WORDS = 8
 _MID_AUX = frozenset((
@@ -861,24 +864,24 @@ _PREPOSITIONS = frozenset((
     "between", "through", "during", "since", "until", "into", "within", "without", "against",
     "per", "across", "after", "before", "via", "about", "around", "near",
 ))  # fmt: skip
-_HEAD_NOUN_LEAD = re.compile(
+_HEAD_NOUN_LEAD = _regex.compile(
     r"^.*?\b(?:trend|number|total|level|rate|decrease|increase|reduction|rise|decline|growth"
     r"|drop|fall|share|proportion|percentage)\s+(?:in|of)\s+",
     re.IGNORECASE,
 )
-_SKIP_BRACKET = re.compile(r"[ \t\u00a0]*\([^()\n]{0,120}\)")
-_PASSIVE_BEFORE = re.compile(
+_SKIP_BRACKET = _regex.compile(r"[ \t\u00a0]*\([^()\n]{0,120}\)")
+_PASSIVE_BEFORE = _regex.compile(
     rf"(?P<subj>\b[A-Za-z][\w’'\u2011-]*(?:{_S}+[a-z][\w’'\u2011-]*){{0,3}}){_S}+(?:were|was|have"
     rf"{_S}+been|has{_S}+been|had{_S}+been|are|is){_S}+(?P<verb>[a-z]+(?:ed|en|t)){_S}+(?:on|to"
     rf"|upon|against){_S}+$"
 )
-_OBJECT_BEFORE = re.compile(
+_OBJECT_BEFORE = _regex.compile(
     rf"\b(?:carried{_S}+out|conducted|made|held|paid|undertook|undertaken|performed|organized"
     rf"|organised|did|done){_S}+(?P<obj>(?:[\w’'\u2011-]+{_S}+){{0,5}}?[\w’'\u2011-]+){_S}+"
     rf"(?:on|in){_S}+$",
     re.IGNORECASE,
 )
-_SUBJECT_BEFORE = re.compile(
+_SUBJECT_BEFORE = _regex.compile(
     rf"\b(?:the{_S}+)?(?P<kind>percentage|share|proportion|rate|ratio|number|total|figure|count"
     rf"|level|budget|amount|funding|expenditure|cost|value|capacity|population|caseload)"
     rf"(?:{_S}+of)?{_S}+(?P<what>[^,;:()\n]{{1,80}}?){_S}+(?:(?:will|is|are|was|were"
@@ -891,7 +894,7 @@ _SUBJECT_BEFORE = re.compile(
     rf"{_S}+[^,;()]{{1,24}}?)?{_S}+to){_S}+$",
     re.IGNORECASE,
 )
-_MEASURE_OF_BEFORE = re.compile(
+_MEASURE_OF_BEFORE = _regex.compile(
     rf"(?P<kind>\b(?:(?!(?:the|a|an|of|with|at|and|its|their|total)\b)[a-z]+\s+)?(?:budget|amount"
     rf"|sum|funding|allocation|compensation|fines?|expenditure|costs?|investment|grants?|capacity"
     rf"|limit|salary|salaries|remuneration|damages|reparation|rate|ratio|density|coverage"
@@ -900,22 +903,22 @@ _MEASURE_OF_BEFORE = re.compile(
     rf"(?:\s+\S{{1,4}})?{_S}*$",
     re.IGNORECASE,
 )
-_MONEY_VERB_BEFORE = re.compile(
+_MONEY_VERB_BEFORE = _regex.compile(
     r"\b(?P<verb>allocated|spent|paid|earmarked|disbursed|invested|provided|budgeted|awarded"
     r"|granted|received|raised|approved)\s+(?:(?:some|about|approximately|around|over|more"
     r"\s+than|up\s+to|nearly|almost)\s+)?(?:\S{1,4}\s*)?$",
     re.IGNORECASE,
 )
-_CHANGE_SUBJECT = re.compile(
+_CHANGE_SUBJECT = _regex.compile(
     rf"(?:\b(?:the|a|an|its|their){_S}+)?(?P<what>(?:[A-Za-z][\w’'\u2011-]*{_S}+){{0,5}}"
     rf"[A-Za-z][\w’'\u2011-]*){_S}+(?:has{_S}+|have{_S}+|had{_S}+)?(?:rose|risen|fell|fallen"
     rf"|increased|decreased|declined|dropped|grew|grown|went{_S}+(?:up|down)|was{_S}+reduced"
     rf"|were{_S}+reduced|changed|reduced)(?:{_S}+by{_S}+[^,;()]{{1,30}}?,?)?{_S}+from{_S}+$",
     re.IGNORECASE,
 )
-_NUMBER_OF = re.compile(r"(?:total\s+)?number\s+of\s+(?P<what>.+)", re.IGNORECASE)
+_NUMBER_OF = _regex.compile(r"(?:total\s+)?number\s+of\s+(?P<what>.+)", re.IGNORECASE)
 _GENERIC_UNITS = frozenset({"occasions", "times", "instances", "occasion", "time"})
-_NOUN_BEFORE_BRACKET = re.compile(
+_NOUN_BEFORE_BRACKET = _regex.compile(
     rf"(?P<np>(?:[A-Za-z][\w’'\u2011-]*{_S}+){{0,15}}[A-Za-z][\w’'\u2011-]*){_S}*$"
 )
 _MAX_CONCEPT_WORDS = 12
@@ -928,9 +931,9 @@ _FRACTIONS = frozenset((
     "half", "halves", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "sixth",
     "sixths", "seventh", "sevenths", "eighth", "eighths", "ninth", "ninths", "tenth", "tenths",
 ))  # fmt: skip
-_RUN_GAP = re.compile(rf"{_S}*(?:,{_S}*(?:(?:and|or){_S}+)?|(?:and|or|&){_S}+)")
-_RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
-_OF_WHICH_AFTER = re.compile(rf"{_S}+of{_S}+(?:which|whom|them|these|those)\b", re.IGNORECASE)
+_RUN_GAP = _regex.compile(rf"{_S}*(?:,{_S}*(?:(?:and|or){_S}+)?|(?:and|or|&){_S}+)")
+_RESPECTIVELY = _regex.compile(r"\brespectively\b", re.IGNORECASE)
+_OF_WHICH_AFTER = _regex.compile(rf"{_S}+of{_S}+(?:which|whom|them|these|those)\b", re.IGNORECASE)
 _GENDER = frozenset(["men", "women", "male", "female", "boys", "girls", "males", "females"])
 
 

@@ -107,6 +107,7 @@ from typing import NamedTuple, TypeAlias
 
 import attrs
 
+from catdomain import _regex
 from catdomain._dates import PartialDate, parse_date
 from catdomain.exceptions import ParseError
 from catdomain.identifiers import DocumentSymbol, ParagraphRef, ParagraphSpan
@@ -416,7 +417,7 @@ class ReplyHeader:
     report_cycles_span: Span | None = None
 
 
-_BLANKS = re.compile(r"[^\r\n]")
+_BLANKS = _regex.compile(r"[^\r\n]")
 
 
 @attrs.frozen(kw_only=True, repr=False)
@@ -543,7 +544,7 @@ class ReplyStructure:
 # ==========================================================================
 # Lines and their normalised views
 
-_NEWLINE = re.compile(r"\r\n|\r|\n")
+_NEWLINE = _regex.compile(r"\r\n|\r|\n")
 # Whitespace other than space and tab (all one character wide) becomes a space
 # in the normalised view; hyphens become "-". Zero-width characters and the
 # soft hyphen are removed from it, and offsets are mapped back.
@@ -558,7 +559,7 @@ _IGNORABLE = (
 )
 _STRIP = " \t\r\n" + _OTHER_SPACES + _IGNORABLE
 _TABLE = str.maketrans({**dict.fromkeys(_OTHER_SPACES, " "), "\u2010": "-", "\u2011": "-"})
-_IGNORABLE_RE = re.compile(f"[{_IGNORABLE}]")
+_IGNORABLE_RE = _regex.compile(f"[{_IGNORABLE}]")
 
 
 class _Line(NamedTuple):
@@ -660,27 +661,29 @@ _MONTH = (
 _DATE = rf"(?i:\d{{1,2}}\s+{_MONTH}\s+\d{{4}}|{_MONTH}\s+\d{{1,2}},?\s+\d{{4}})"
 _LANGUAGE = r"(?:Arabic|Chinese|English|French|Russian|Spanish)"
 _SYMBOL = r"[A-Z]{1,6}(?:/[A-Za-z0-9][A-Za-z0-9.\-]{0,24}){1,9}"
-_SYMBOL_RE = re.compile(rf"(?<![\w/.\-]){_SYMBOL}(?![\w/])")
+_SYMBOL_RE = _regex.compile(rf"(?<![\w/.\-]){_SYMBOL}(?![\w/])")
 
 # Masthead components: a masthead line is made of these only.
 _COMPONENTS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("banner", re.compile(r"(?i:United\s+Nations|Nations\s+Unies)\b")),
-    ("distribution", re.compile(r"(?i:Distr\.?\s*:?\s*(?:General|Restricted|Limited))\b")),
+    ("banner", _regex.compile(r"(?i:United\s+Nations|Nations\s+Unies)\b")),
+    ("distribution", _regex.compile(r"(?i:Distr\.?\s*:?\s*(?:General|Restricted|Limited))\b")),
     (
         "original",
-        re.compile(rf"(?i:Original\s*:\s*{_LANGUAGE}(?:\s*(?:,|/|and)\s*{_LANGUAGE}){{0,5}})\b"),
+        _regex.compile(
+            rf"(?i:Original\s*:\s*{_LANGUAGE}(?:\s*(?:,|/|and)\s*{_LANGUAGE}){{0,5}})\b"
+        ),
     ),
     (
         "languages",
-        re.compile(
+        _regex.compile(
             rf"(?i:{_LANGUAGE}(?:(?:\s*,\s*|\s+and\s+|\s+){_LANGUAGE}){{0,6}}"
             r"(?:\s*,|\s+and)?(?:\s+only)?)\b"
         ),
     ),
-    ("unedited", re.compile(r"(?i:(?:Advance\s+)?unedited\s+version)\b")),
-    ("addendum", re.compile(r"(?i:Addendum|Corrigendum)\b")),
-    ("symbol", re.compile(rf"{_SYMBOL}(?![\w/])")),
-    ("date", re.compile(rf"{_DATE}\b")),
+    ("unedited", _regex.compile(r"(?i:(?:Advance\s+)?unedited\s+version)\b")),
+    ("addendum", _regex.compile(r"(?i:Addendum|Corrigendum)\b")),
+    ("symbol", _regex.compile(rf"{_SYMBOL}(?![\w/])")),
+    ("date", _regex.compile(rf"{_DATE}\b")),
 )
 _COMPONENT_KINDS = {
     "banner": FurnitureKind.BANNER,
@@ -695,52 +698,55 @@ _COMPONENT_KINDS = {
 _JOB = r"GE\.\s?\d{2}[-\u2013]\d{3,6}\s*(?:\(\s*[A-Z]{1,2}\s*\))?(?:\s+\d{6}){0,2}"
 _PAGE = r"(?i:page\s+)?\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?"
 _BODY_FURNITURE: tuple[tuple[FurnitureKind, re.Pattern[str]], ...] = (
-    (FurnitureKind.JOB_NUMBER, re.compile(rf"(?:\d{{1,4}}\s+)?{_JOB}(?:\s+\d{{1,4}})?")),
-    (FurnitureKind.BARCODE, re.compile(r"\*\s?\d{6,9}\s?\*")),
-    (FurnitureKind.RECYCLE, re.compile(r"(?:\u2672\s*)?(?i:Please\s+recycle)(?:\s*\u2672)?")),
-    (FurnitureKind.BANNER, re.compile(rf"(?i:United\s+Nations|Nations\s+Unies)(?:\s+{_SYMBOL})?")),
+    (FurnitureKind.JOB_NUMBER, _regex.compile(rf"(?:\d{{1,4}}\s+)?{_JOB}(?:\s+\d{{1,4}})?")),
+    (FurnitureKind.BARCODE, _regex.compile(r"\*\s?\d{6,9}\s?\*")),
+    (FurnitureKind.RECYCLE, _regex.compile(r"(?:\u2672\s*)?(?i:Please\s+recycle)(?:\s*\u2672)?")),
+    (
+        FurnitureKind.BANNER,
+        _regex.compile(rf"(?i:United\s+Nations|Nations\s+Unies)(?:\s+{_SYMBOL})?"),
+    ),
     (
         FurnitureKind.DISTRIBUTION,
-        re.compile(rf"(?i:Distr\.?\s*:?\s*(?:General|Restricted|Limited))(?:\s+{_DATE})?"),
+        _regex.compile(rf"(?i:Distr\.?\s*:?\s*(?:General|Restricted|Limited))(?:\s+{_DATE})?"),
     ),
     (
         FurnitureKind.ORIGINAL_LANGUAGE,
-        re.compile(rf"(?i:Original\s*:\s*{_LANGUAGE}(?:\s*(?:,|/|and)\s*{_LANGUAGE}){{0,5}})"),
+        _regex.compile(rf"(?i:Original\s*:\s*{_LANGUAGE}(?:\s*(?:,|/|and)\s*{_LANGUAGE}){{0,5}})"),
     ),
     (
         FurnitureKind.LANGUAGES,
-        re.compile(rf"(?i:{_LANGUAGE}(?:(?:\s*,\s*|\s+and\s+){_LANGUAGE}){{0,6}}\s+only)"),
+        _regex.compile(rf"(?i:{_LANGUAGE}(?:(?:\s*,\s*|\s+and\s+){_LANGUAGE}){{0,6}}\s+only)"),
     ),
-    (FurnitureKind.UNEDITED, re.compile(r"(?i:(?:Advance\s+)?unedited\s+version)")),
-    (FurnitureKind.SEPARATOR, re.compile(r"[_\-\u2013\u2014=\u2500]{3,}|(?:\*\s*){3}")),
+    (FurnitureKind.UNEDITED, _regex.compile(r"(?i:(?:Advance\s+)?unedited\s+version)")),
+    (FurnitureKind.SEPARATOR, _regex.compile(r"[_\-\u2013\u2014=\u2500]{3,}|(?:\*\s*){3}")),
 )
 # All of the above in one pattern; the group that matched names the kind.
-_ANY_FURNITURE = re.compile(
+_ANY_FURNITURE = _regex.compile(
     "|".join(
         f"(?P<f{number}>{pattern.pattern})" for number, (_, pattern) in enumerate(_BODY_FURNITURE)
     )
 )
 # Furniture lines are short: "Arabic, Chinese, English, French, Russian and Spanish only".
 _MAX_FURNITURE = 80
-_SYMBOL_LINE = re.compile(rf"(?:\d{{1,4}}\s+)?(?P<symbol>{_SYMBOL})(?:\s+\d{{1,4}})?")
-_PAGE_LINE = re.compile(rf"{_PAGE}|[-\u2013\u2014]\s*\d{{1,4}}\s*[-\u2013\u2014]")
-_STAR_NOTE = re.compile(r"\*{1,3}\s*(?P<rest>\S.*)")
-_EDITING = re.compile(
+_SYMBOL_LINE = _regex.compile(rf"(?:\d{{1,4}}\s+)?(?P<symbol>{_SYMBOL})(?:\s+\d{{1,4}})?")
+_PAGE_LINE = _regex.compile(rf"{_PAGE}|[-\u2013\u2014]\s*\d{{1,4}}\s*[-\u2013\u2014]")
+_STAR_NOTE = _regex.compile(r"\*{1,3}\s*(?P<rest>\S.*)")
+_EDITING = _regex.compile(
     r"(?i)formal\s+editing|formally\s+edited|reproduced\s+as\s+received|without\s+editing"
 )
 
 # Numbered paragraphs: "12.\tText", "12. Text", "12.Text", "12." alone.
-_NUMBERED = re.compile(r"(?P<number>\d{1,4})\.(?![\d.])\s*")
-_FOOTNOTE_NUMBER = re.compile(r"(?P<number>\d{1,3})(?!\d)(?P<separator>[ \t]+)(?P<rest>\S.*)")
-_FOOTNOTE_CUE = re.compile(
+_NUMBERED = _regex.compile(r"(?P<number>\d{1,4})\.(?![\d.])\s*")
+_FOOTNOTE_NUMBER = _regex.compile(r"(?P<number>\d{1,3})(?!\d)(?P<separator>[ \t]+)(?P<rest>\S.*)")
+_FOOTNOTE_CUE = _regex.compile(
     r"(?i:see\b|available\b|ibid\b|idem\b|cf\.|op\.\s*cit|https?:|www\.|source\b|sources\b"
     r"|official\s+records\b|for\s+(?:more|further)\s+(?:information|details)\b)"
     rf"|{_SYMBOL}|[\"\u201c\u00ab]"
 )
-_MONTH_START = re.compile(rf"(?i:{_MONTH})\b")
+_MONTH_START = _regex.compile(rf"(?i:{_MONTH})\b")
 
 # Bullets and sub-items on lines of their own.
-_ITEM = re.compile(
+_ITEM = _regex.compile(
     r"(?:[\u2022\u25cf\u25cb\u25e6\u25aa\u25ab\u25a0\u25a1\u27a2\u25ba\u25b6\u2023\u2043"
     r"\u00b7\u2219\uf0b7\uf0a7\u2013\u2014-](?=\s|$)"
     r"|\((?:[a-z]{1,2}|[ivxlc]{1,6}|\d{1,2})\)"
@@ -748,14 +754,14 @@ _ITEM = re.compile(
     r"|(?:[a-z]|[ivx]{2,4})\.(?=\s))"
 )
 
-_TERMINAL = re.compile(r"[.!?;:][\"'\u201d\u2019\u00bb)\]]*(?:\d{1,3})?$")
-_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019\u00bb)\]]*(?:\d{1,3})?$")
+_TERMINAL = _regex.compile(r"[.!?;:][\"'\u201d\u2019\u00bb)\]]*(?:\d{1,3})?$")
+_SENTENCE_END = _regex.compile(r"[.!?][\"'\u201d\u2019\u00bb)\]]*(?:\d{1,3})?$")
 _OPEN_QUOTES = '"\u201c\u2018\u00ab\u201e'
 _CLOSE_QUOTES = '"\u201d\u2019\u00bb'
-_CLOSES_QUOTE = re.compile(r"[\"\u201d\u00bb\u2019](?:[.;,]?\d{0,3}|[.;,]?\s*\*+)$")
+_CLOSES_QUOTE = _regex.compile(r"[\"\u201d\u00bb\u2019](?:[.;,]?\d{0,3}|[.;,]?\s*\*+)$")
 
 # Quoted recommendations: the Committee's own wording.
-_OPENER = re.compile(
+_OPENER = _regex.compile(
     r"(?ix)[\"\u201c\u2018\u00ab]?\s*(?:"
     r"the\s+committee\s*(?:,[^.;]{0,200}?,\s*)?"
     r"(?:(?:also|further|again|therefore|strongly|once\s+again|urgently|reiterates\s+that)\s+)?"
@@ -766,12 +772,12 @@ _OPENER = re.compile(
 
 # Labels before a quoted recommendation and before an answer.
 _LABEL_END = r"\s*(?:[:.\u2013\u2014-]\s*)?"
-_RECOMMENDATION_LABEL = re.compile(
+_RECOMMENDATION_LABEL = _regex.compile(
     r"(?ix)(?:text\s+of\s+(?:the\s+)?)?(?:the\s+)?(?:committee['\u2019]s\s+)?"
     r"(?:recommendations?|concluding\s+observations?)"
     r"(?:\s+(?:of|by|from)\s+the\s+committee)?"
 )
-_ANSWER_LABEL = re.compile(
+_ANSWER_LABEL = _regex.compile(
     r"(?ix)(?:"
     r"(?:(?:the\s+)?(?:state\s+party|government|state)['\u2019]s\s+)?"
     r"(?:reply|replies|response|responses|answer|comments?)"
@@ -784,7 +790,7 @@ _ANSWER_LABEL = re.compile(
     r"|(?:status\s+of\s+)?implementation(?:\s+status)?"
     r")"
 )
-_INLINE_LABEL = re.compile(r"(?P<label>[^:]{3,80}?)\s*:\s*(?=\S)")
+_INLINE_LABEL = _regex.compile(r"(?P<label>[^:]{3,80}?)\s*:\s*(?=\S)")
 
 
 def _word_set(words: str) -> frozenset[str]:
@@ -792,7 +798,7 @@ def _word_set(words: str) -> frozenset[str]:
 
 
 # Headings that name paragraphs.
-_ENUM = re.compile(
+_ENUM = _regex.compile(
     r"(?P<enum>(?:[IVXLC]{1,7}|[A-Z]|\d{1,3}(?:\.\d{1,3}){0,3})[.)]"
     r"|\((?:[A-Za-z]{1,4}|\d{1,3})\)|[a-z]\))\s*"
 )
@@ -803,7 +809,7 @@ _NUMLIST_SEP = (
 )
 _NUMLIST = rf"{_NUMLIST_ITEM}(?:{_NUMLIST_SEP}(?:{_NUMLIST_ITEM}|\([a-z]{{1,4}}\))){{0,30}}"
 _REF_PHRASES = tuple(
-    re.compile(
+    _regex.compile(
         rf"(?<![\w/])(?P<label>(?i:{labels}))"
         rf"\s*(?i:(?:No|Nos|Number)\.?\s*)?(?P<ref>{_NUMLIST})(?![\w/])"
     )
@@ -831,9 +837,9 @@ _SUBJECT_PART = (
     r"(?:\s*(?:[:.\u2013\u2014]|\s-)\s*(?P<subject>\S.{0,199})"
     r"|\s*\((?P<psubject>[^()]{1,200})\))?"
 )
-_TAIL = re.compile(_CO_WORDS + _SYMBOL_PART + _SUBJECT_PART + r"\s*[:.]?\s*", re.IGNORECASE)
-_PAREN_TAIL = re.compile(_CO_WORDS + r"\s*\)\s*[:.]?\s*", re.IGNORECASE)
-_PAREN_PREFIX = re.compile(
+_TAIL = _regex.compile(_CO_WORDS + _SYMBOL_PART + _SUBJECT_PART + r"\s*[:.]?\s*", re.IGNORECASE)
+_PAREN_TAIL = _regex.compile(_CO_WORDS + r"\s*\)\s*[:.]?\s*", re.IGNORECASE)
+_PAREN_PREFIX = _regex.compile(
     rf"(?P<subject>[^()]{{1,200}}?)\s*\(\s*(?:(?:document\s+)?{_SYMBOL}\s*,?\s*)?"
 )
 _LEAD_WORDS = _word_set(
@@ -878,7 +884,7 @@ _TOP_LEVEL_HEADINGS = _word_set(
 
 # Header patterns.
 _COMMITTEES: tuple[tuple[re.Pattern[str], TreatyBody], ...] = tuple(
-    (re.compile(pattern, re.IGNORECASE), body)
+    (_regex.compile(pattern, re.IGNORECASE), body)
     for pattern, body in (
         (r"(?:the\s+)?committee\s+against\s+torture\b", TreatyBody.CAT),
         (r"(?:the\s+)?subcommittee\s+on\s+(?:the\s+)?prevention\s+of\s+torture"
@@ -899,11 +905,11 @@ _COMMITTEES: tuple[tuple[re.Pattern[str], TreatyBody], ...] = tuple(
         (r"(?:the\s+)?committee\s+on\s+enforced\s+disappearances?\b", TreatyBody.CED),
     )
 )  # fmt: skip
-_TREATY_START = re.compile(
+_TREATY_START = _regex.compile(
     r"(?i)(?:international\s+)?(?:convention|covenant)\b|optional\s+protocol\b"
 )
 _TREATY_BODIES: tuple[tuple[re.Pattern[str], TreatyBody], ...] = tuple(
-    (re.compile(pattern, re.IGNORECASE), body)
+    (_regex.compile(pattern, re.IGNORECASE), body)
     for pattern, body in (
         (r"optional\s+protocol\s+to\s+the\s+convention\s+against\s+torture", TreatyBody.SPT),
         (r"against\s+torture", TreatyBody.CAT),
@@ -926,27 +932,27 @@ _TREATY_WORDS = _word_set(
     optional protocol torture
     """
 )
-_SESSION = re.compile(
+_SESSION = _regex.compile(
     rf"(?i)(?:[a-z]+(?:-[a-z]+)?|\d{{1,3}}(?:st|nd|rd|th))\s+session\b.{{0,80}}"
     rf"|(?:Geneva|New\s+York)\b.{{0,80}}"
     rf"|(?:provisional\s+)?(?:agenda\s+)?item\s+\d+.{{0,150}}"
     rf"|\d{{1,2}}(?:\s+{_MONTH})?(?:\s+\d{{4}})?\s*[-\u2013\u2014]\s*\d{{1,2}}\s+{_MONTH}\s+\d{{4}}"
 )
-_RECEIVED = re.compile(
+_RECEIVED = _regex.compile(
     r"(?i)\[\s*(?:(?:date\s+(?:received|of\s+receipt)|received(?:\s+on)?)\s*:?\s*)?"
     r"(?P<bracketed>[^\[\]]{4,60}?)\s*\]\.?"
     r"|(?:date\s+(?:received|of\s+receipt)|received\s+on)\s*:?\s*(?P<plain>.{4,60}?)\.?"
 )
-_TITLE_START = re.compile(
+_TITLE_START = _regex.compile(
     r"(?i)(?:(?:follow-up|additional|further|updated|supplementary)\s+)*"
     r"(?:information|replies|reply|comments|observations|responses?|report|follow-up)\b"
 )
-_TITLE_CUE = re.compile(
+_TITLE_CUE = _regex.compile(
     r"(?i)\b(?:received|submitted|provided|transmitted|presented|sent)\s+(?:from|by)\b"
     r"|\bfollow-up\b"
 )
-_CO_TITLE = re.compile(r"(?i)concluding\s+observations\s+(?:on|of|concerning)\s+the\b.{0,300}")
-_STATE_CUE = re.compile(
+_CO_TITLE = _regex.compile(r"(?i)concluding\s+observations\s+(?:on|of|concerning)\s+the\b.{0,300}")
+_STATE_CUE = _regex.compile(
     r"(?i)\b(?:received\s+from|submitted\s+by|provided\s+by|transmitted\s+by|presented\s+by"
     r"|sent\s+by|repl(?:y|ies)\s+of|comments\s+of|observations\s+of|responses?\s+of"
     r"|reports?\s+of)\s+(?:the\s+government\s+of\s+)?"
@@ -963,12 +969,12 @@ _ORDINAL = (
     r"(?:(?:twenty|thirty|forty)[-\s](?:first|second|third|fourth|fifth|sixth|seventh|eighth"
     r"|ninth)|" + "|".join(sorted(_ORDINALS, key=len, reverse=True)) + r"|\d{1,2}(?:st|nd|rd|th))"
 )
-_CYCLES = re.compile(
+_CYCLES = _regex.compile(
     rf"(?i)\b(?:its|the)\s+(?:combined\s+)?(?P<list>{_ORDINAL}"
     rf"(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s+to\s+|\s*[-\u2013\u2014]\s*){_ORDINAL}){{0,12}})"
     r"\s+(?:combined\s+)?(?:periodic\s+)?reports?\b"
 )
-_ORDINAL_TOKEN = re.compile(rf"(?i){_ORDINAL}|(?P<range>\bto\b|[-\u2013\u2014](?=\s*\w))")
+_ORDINAL_TOKEN = _regex.compile(rf"(?i){_ORDINAL}|(?P<range>\bto\b|[-\u2013\u2014](?=\s*\w))")
 
 
 # ==========================================================================
@@ -1151,7 +1157,7 @@ def _ref_heading(norm: str) -> _HeadingMatch | None:
     return None
 
 
-_INLINE_HEADING = re.compile(r"(?P<head>[^:]{1,200}?)\s*:\s*(?=\S)")
+_INLINE_HEADING = _regex.compile(r"(?P<head>[^:]{1,200}?)\s*:\s*(?=\S)")
 
 
 def _frames_reference(prefix: str, suffix: str, *, enumerated: bool) -> bool:
@@ -1167,7 +1173,7 @@ def _frames_reference(prefix: str, suffix: str, *, enumerated: bool) -> bool:
     return _PAREN_TAIL.fullmatch(suffix) is not None
 
 
-_GENERIC_ENUM = re.compile(
+_GENERIC_ENUM = _regex.compile(
     r"(?P<enum>(?:[IVXLC]{1,7}|[A-Z])\.|\d{1,3}(?:\.\d{1,3}){1,3}\.?)(?:\s+|(?<=\.)(?=[A-Z]))"
 )
 
@@ -2163,7 +2169,7 @@ class _BodyReader:
 
 
 _WHOLE_LABELS = {
-    id(pattern): re.compile(pattern.pattern + _LABEL_END, pattern.flags)
+    id(pattern): _regex.compile(pattern.pattern + _LABEL_END, pattern.flags)
     for pattern in (_RECOMMENDATION_LABEL, _ANSWER_LABEL)
 }
 
@@ -2196,7 +2202,7 @@ _LABEL_FIRST_WORDS = _word_set(
     comments information follow-up measures action actions steps status implementation
     """
 )
-_FIRST_WORD = re.compile(r"[^\s:.\u2013\u2014-]+")
+_FIRST_WORD = _regex.compile(r"[^\s:.\u2013\u2014-]+")
 
 
 def _may_be_label(norm: str) -> bool:
