@@ -7,8 +7,10 @@ from typing import Any
 
 import attrs
 import pytest
+from hypothesis import given
 
 import catdomain as cd
+from catdomain.testing import dossiers
 
 SPAN = cd.SourceSpan(document="reply", start=0, end=3, quote="abc", paragraph="1")
 P2023 = cd.Period(start=cd.PartialDate(2023), end=cd.PartialDate(2023))
@@ -388,3 +390,33 @@ def test_series_key_and_stated_change_helpers() -> None:
         id="c", observation="o", direction=cd.ChangeDirection.INCREASE, amount=Decimal("4.5")
     )
     assert change.signed_amount == Decimal("4.5")
+
+
+def _span_ids(spans: Any) -> list[int]:
+    return sorted(id(span) for span in spans)
+
+
+def test_fast_span_pass_sees_every_span_iter_spans_yields() -> None:
+    """The integrity check's fast pass over spans misses none of those it reports on."""
+    from catdomain._model.dossier import _COLLECTIONS, _collect_spans
+
+    d = cd.datasets.load()
+    fast: list[cd.SourceSpan] = []
+    slow: list[cd.SourceSpan] = []
+    for name, _ in _COLLECTIONS:
+        _collect_spans(getattr(d, name), fast)
+        slow.extend(span for _, span in cd.iter_spans(getattr(d, name), name))
+    assert len(slow) > 200
+    assert _span_ids(fast) == _span_ids(slow)
+
+
+@given(dossiers(max_size=4))
+def test_fast_span_pass_agrees_on_generated_dossiers(d: cd.Dossier) -> None:
+    from catdomain._model.dossier import _COLLECTIONS, _collect_spans
+
+    fast: list[cd.SourceSpan] = []
+    slow: list[cd.SourceSpan] = []
+    for name, _ in _COLLECTIONS:
+        _collect_spans(getattr(d, name), fast)
+        slow.extend(span for _, span in cd.iter_spans(getattr(d, name), name))
+    assert _span_ids(fast) == _span_ids(slow)

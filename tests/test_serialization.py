@@ -816,3 +816,28 @@ def test_non_catdomain_objects_are_refused() -> None:
 def test_from_json_reads_a_dossier_by_default(sample_dossier: cd.Dossier) -> None:
     """Without a type, from_json reads a Dossier."""
     assert isinstance(from_json(to_json(sample_dossier)), cd.Dossier)
+
+
+def test_the_garbage_collector_is_resumed_after_reading_and_writing() -> None:
+    """Reading and writing pause the cyclic collector, and always switch it back on."""
+    import gc
+
+    d = cd.datasets.load()
+    assert gc.isenabled()
+    text = to_json(d)
+    assert gc.isenabled()
+    assert from_json(text) == d
+    assert gc.isenabled()
+    with pytest.raises(cd.SerializationError):
+        from_json('{"schema_version": "1.0", "id": 12}')
+    assert gc.isenabled()
+    with pytest.raises(cd.SerializationError):
+        from_dict({"id": 12}, cd.Authority)
+    assert gc.isenabled()
+    gc.disable()
+    try:  # a caller who switched it off keeps it off
+        from_json(text)
+        to_dict(d)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

@@ -330,6 +330,26 @@ _LAZY: dict[str, str] = {
 (PEP 562), so that ``import catdomain`` stays fast."""
 
 
+_SUBMODULES = frozenset(
+    {
+        "classification",
+        "cli",
+        "datasets",
+        "exceptions",
+        "exports",
+        "identifiers",
+        "plots",
+        "reading",
+        "serialization",
+        "tables",
+        "testing",
+        "validation",
+        "vocab",
+    }
+)
+"""The public modules, imported on first use as attributes (``cd.tables``)."""
+
+
 def __getattr__(name: str) -> Any:
     module = _LAZY.get(name)
     if module is not None:
@@ -340,8 +360,11 @@ def __getattr__(name: str) -> Any:
         from importlib.metadata import version
 
         return version("catdomain")
+    if name in _SUBMODULES:
+        # ``cd.datasets.load()`` without importing the module first.
+        return importlib.import_module(f"catdomain.{name}")
     raise AttributeError(f"module 'catdomain' has no attribute {name!r}")
 
 
 def __dir__() -> list[str]:
-    return sorted({*globals(), *__all__})
+    return sorted({*globals(), *__all__, *_SUBMODULES})

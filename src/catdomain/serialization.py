@@ -46,6 +46,7 @@ from __future__ import annotations
 
 import copy
 import functools
+import gc
 import inspect
 import json
 import re
@@ -1215,6 +1216,29 @@ def _structure(data: Any, cls: Any, source: str | None) -> Any:
 # Public functions: dicts and JSON
 
 
+class _GCPaused:
+    """Pause Python's cyclic garbage collector while a whole document is built or written.
+
+    Reading or writing a dossier allocates an object or a dict per value, none
+    of them cyclic garbage; the collector, triggered every few hundred
+    allocations, would walk them again and again (45 % of the time of reading
+    a 17 MB dossier). Reference counting still frees memory as usual, and the
+    collector is switched back on at the end, also after an error, unless it
+    was already off.
+    """
+
+    __slots__ = ("resume",)
+
+    def __enter__(self) -> None:
+        self.resume = gc.isenabled()
+        if self.resume:
+            gc.disable()
+
+    def __exit__(self, *exc: object) -> None:
+        if self.resume:
+            gc.enable()
+
+
 def to_dict(obj: object) -> Any:
     """Return the JSON-ready form of a catdomain object.
 
@@ -1242,7 +1266,8 @@ def to_dict(obj: object) -> Any:
         '2023-05'
     """
     _check_target(type(obj))
-    return _converter().unstructure(obj)
+    with _GCPaused():
+        return _converter().unstructure(obj)
 
 
 def from_dict(data: Any, cls: type[T]) -> T:
@@ -1275,7 +1300,8 @@ def from_dict(data: Any, cls: type[T]) -> T:
         catdomain.exceptions.SerializationError: 1 problem reading Authority:
           $.name: expected a string, found 12 (int)
     """
-    result: T = _structure(data, cls, None)
+    with _GCPaused():
+        result: T = _structure(data, cls, None)
     return result
 
 
@@ -1451,14 +1477,15 @@ def from_json(data: str | bytes, cls: Any = Dossier, *, source: str | None = Non
           $: expected valid JSON, found invalid JSON at line 1 column 39: Expecting property name enclosed in double quotes
     """  # noqa: E501
     _check_target(cls)
-    if type(data) in (str, bytes) and _has_fast_path(cls):
-        reader = _fast_reader()
-        if reader is not None:
-            result = reader.read(data, cls)
-            if result is not _MISSING:
-                return result
-    document = _parse_json(data, _target_name(cls), source)
-    return _structure(document, cls, source)
+    with _GCPaused():
+        if type(data) in (str, bytes) and _has_fast_path(cls):
+            reader = _fast_reader()
+            if reader is not None:
+                result = reader.read(data, cls)
+                if result is not _MISSING:
+                    return result
+        document = _parse_json(data, _target_name(cls), source)
+        return _structure(document, cls, source)
 
 
 def _has_fast_path(cls: Any) -> bool:

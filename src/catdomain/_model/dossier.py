@@ -400,101 +400,141 @@ def _check_tags(dossier: Dossier, problems: list[tuple[str, str, str]]) -> None:
             else:
                 own[name] = (i, defined)
     shipped: Any = None
-    for path, obj in dossier.tagged_objects():
-        seen: dict[tuple[str, str], int] = {}
-        tags: tuple[Tag, ...] = obj.tags
-        for j, tag in enumerate(tags):
-            voc: Vocabulary | None = own[tag.vocabulary][1] if tag.vocabulary in own else None
-            if voc is None:
-                if shipped is None:
-                    from catdomain.classification._vocabularies import shipped_vocabulary
+    # The same tag recurs on many objects: each (vocabulary, term) is looked up once.
+    known: dict[tuple[str, str], tuple[Vocabulary | None, bool, str]] = {}
+    for name in _TAGGABLE:
+        for i, obj in enumerate(getattr(dossier, name)):
+            tags: tuple[Tag, ...] = obj.tags
+            if not tags:
+                continue
+            seen: dict[tuple[str, str], int] = {}
+            for j, tag in enumerate(tags):
+                verdict = known.get((tag.vocabulary, tag.term))
+                if verdict is None:
+                    if shipped is None:
+                        from catdomain.classification._vocabularies import shipped_vocabulary
 
-                    shipped = shipped_vocabulary
-                voc = shipped(tag.vocabulary)
-            if voc is None:
-                problems.append(
-                    (
-                        "unknown-vocabulary",
-                        f"{path}.tags[{j}].vocabulary",
-                        f"{tag.vocabulary!r} is neither a vocabulary of this dossier nor a "
-                        "shipped one",
-                    )
-                )
-                continue
-            if not voc.accepts(tag.term):
-                problems.append(
-                    (
-                        "unknown-term",
-                        f"{path}.tags[{j}].term",
-                        f"{tag.term!r} is not a term of vocabulary {voc.id!r} "
-                        f"(version {voc.version})",
-                    )
-                )
-                continue
-            key = (voc.id, voc.canonical(tag.term))
-            if key in seen:
-                problems.append(
-                    (
-                        "duplicate-tag",
-                        f"{path}.tags[{j}]",
-                        f"{tag} names the same term as tags[{seen[key]}] ({key[0]}:{key[1]})",
-                    )
-                )
-            else:
-                seen[key] = j
+                        shipped = shipped_vocabulary
+                    verdict = _tag_verdict(tag, own, shipped)
+                    known[tag.vocabulary, tag.term] = verdict
+                voc, accepted, canonical = verdict
+                if voc is not None and accepted:
+                    key = (voc.id, canonical)
+                    if key in seen:
+                        problems.append(
+                            (
+                                "duplicate-tag",
+                                f"{name}[{i}].tags[{j}]",
+                                f"{tag} names the same term as tags[{seen[key]}] "
+                                f"({key[0]}:{key[1]})",
+                            )
+                        )
+                    else:
+                        seen[key] = j
+                    continue
+                _tag_problem(f"{name}[{i}]", j, tag, voc, problems)
+
+
+def _tag_verdict(
+    tag: Tag, own: dict[str, tuple[int, Vocabulary]], shipped: Any
+) -> tuple[Vocabulary | None, bool, str]:
+    """The vocabulary of `tag`, whether it accepts the term, and the term's canonical form."""
+    voc: Vocabulary | None = own[tag.vocabulary][1] if tag.vocabulary in own else None
+    if voc is None:
+        voc = shipped(tag.vocabulary)
+    if voc is None or not voc.accepts(tag.term):
+        return voc, False, ""
+    return voc, True, voc.canonical(tag.term)
+
+
+def _tag_problem(
+    path: str, j: int, tag: Tag, voc: Vocabulary | None, problems: list[tuple[str, str, str]]
+) -> None:
+    """Report a tag whose vocabulary is unknown or does not accept its term."""
+    if voc is None:
+        problems.append(
+            (
+                "unknown-vocabulary",
+                f"{path}.tags[{j}].vocabulary",
+                f"{tag.vocabulary!r} is neither a vocabulary of this dossier nor a shipped one",
+            )
+        )
+    else:
+        problems.append(
+            (
+                "unknown-term",
+                f"{path}.tags[{j}].term",
+                f"{tag.term!r} is not a term of vocabulary {voc.id!r} (version {voc.version})",
+            )
+        )
 
 
 def _check_integrity(dossier: Dossier) -> dict[str, tuple[str, object]]:
     """Index every id of `dossier`; raise IntegrityError listing all problems."""
+    # Paths are written out only for problems: a valid dossier (the usual case, and
+    # every one read from JSON) is checked without building a string per reference.
     problems: list[tuple[str, str, str]] = []
     index: dict[str, tuple[str, object]] = {}
-    where: dict[str, str] = {}
+    where: dict[str, tuple[str, tuple[int, ...]]] = {}
 
-    def add(id: str, kind: str, obj: object, path: str) -> None:
+    def add(id: str, kind: str, obj: object, path: str, *at: int) -> None:
         if id in index:
+            first, first_at = where[id]
             problems.append(
-                ("duplicate-id", f"{path}.id", f"{id!r} is already the id of {where[id]}")
+                (
+                    "duplicate-id",
+                    path.format(*at) + ".id",
+                    f"{id!r} is already the id of {first.format(*first_at)}",
+                )
             )
             return
         index[id] = (kind, obj)
-        where[id] = path
+        where[id] = (path, at)
 
     for name, kind in _COLLECTIONS:
+        path = name + "[{}]"
         for i, obj in enumerate(getattr(dossier, name)):
-            add(obj.id, kind, obj, f"{name}[{i}]")
+            add(obj.id, kind, obj, path, i)
     for i, doc in enumerate(dossier.documents):
         for j, section in enumerate(doc.sections):
-            add(section.id, "section", section, f"documents[{i}].sections[{j}]")
+            add(section.id, "section", section, "documents[{}].sections[{}]", i, j)
     for i, s in enumerate(dossier.series):
         for j, o in enumerate(s.observations):
-            add(o.id, "observation", o, f"series[{i}].observations[{j}]")
+            add(o.id, "observation", o, "series[{}].observations[{}]", i, j)
 
-    def ref(path: str, value: str | None, kind: str) -> None:
+    def dangling(path: str, value: str, kind: str) -> None:
+        article = "an" if kind[0] in "aeio" else "a"
+        problems.append(
+            (
+                "dangling-reference",
+                path,
+                f"{value!r} is not the id of {article} {kind} in this dossier",
+            )
+        )
+
+    def ref(value: str | None, kind: str, path: str, *at: int) -> None:
         if value is None:
             return
         found = index.get(value)
         if found is None or found[0] != kind:
-            article = "an" if kind[0] in "aeio" else "a"
-            problems.append(
-                (
-                    "dangling-reference",
-                    path,
-                    f"{value!r} is not the id of {article} {kind} in this dossier",
-                )
-            )
+            dangling(path.format(*at), value, kind)
 
-    def refs(path: str, values: tuple[str, ...], kind: str) -> None:
+    def refs(values: tuple[str, ...], kind: str, path: str, *at: int) -> None:
         for k, value in enumerate(values):
-            ref(f"{path}[{k}]", value, kind)
+            found = index.get(value)
+            if found is None or found[0] != kind:
+                dangling(f"{path.format(*at)}[{k}]", value, kind)
 
     for i, doc in enumerate(dossier.documents):
-        ref(f"documents[{i}].responds_to", doc.responds_to, "document")
+        ref(doc.responds_to, "document", "documents[{}].responds_to", i)
         numbers = {p.number for p in doc.paragraphs}
         for j, section in enumerate(doc.sections):
             refs(
-                f"documents[{i}].sections[{j}].recommendations",
                 section.recommendations,
                 "recommendation",
+                "documents[{}].sections[{}].recommendations",
+                i,
+                j,
             )
             if doc.paragraphs:
                 for k, number in enumerate(section.paragraphs):
@@ -507,26 +547,26 @@ def _check_integrity(dossier: Dossier) -> dict[str, tuple[str, object]]:
                             )
                         )
     for i, rec in enumerate(dossier.recommendations):
-        ref(f"recommendations[{i}].document", rec.document, "document")
+        ref(rec.document, "document", "recommendations[{}].document", i)
     for i, auth in enumerate(dossier.authorities):
-        ref(f"authorities[{i}].parent", auth.parent, "authority")
+        ref(auth.parent, "authority", "authorities[{}].parent", i)
     for i, inst in enumerate(dossier.instruments):
         for j, issuance in enumerate(inst.issuances):
-            ref(f"instruments[{i}].issuances[{j}].issuer", issuance.issuer, "authority")
-        refs(f"instruments[{i}].amends", inst.amends, "instrument")
-        ref(f"instruments[{i}].part_of", inst.part_of, "instrument")
+            ref(issuance.issuer, "authority", "instruments[{}].issuances[{}].issuer", i, j)
+        refs(inst.amends, "instrument", "instruments[{}].amends", i)
+        ref(inst.part_of, "instrument", "instruments[{}].part_of", i)
     for i, cit in enumerate(dossier.citations):
-        ref(f"citations[{i}].instrument", cit.instrument, "instrument")
+        ref(cit.instrument, "instrument", "citations[{}].instrument", i)
     for i, m in enumerate(dossier.measures):
-        refs(f"measures[{i}].authorities", m.authorities, "authority")
-        refs(f"measures[{i}].instruments", m.instruments, "instrument")
-        refs(f"measures[{i}].answers", m.answers, "recommendation")
-        refs(f"measures[{i}].series", m.series, "series")
+        refs(m.authorities, "authority", "measures[{}].authorities", i)
+        refs(m.instruments, "instrument", "measures[{}].instruments", i)
+        refs(m.answers, "recommendation", "measures[{}].answers", i)
+        refs(m.series, "series", "measures[{}].series", i)
     for i, s in enumerate(dossier.series):
-        ref(f"series[{i}].indicator", s.indicator, "indicator")
+        ref(s.indicator, "indicator", "series[{}].indicator", i)
     for i, b in enumerate(dossier.breakdowns):
-        ref(f"breakdowns[{i}].whole", b.whole, "observation")
-        refs(f"breakdowns[{i}].parts", b.parts, "observation")
+        ref(b.whole, "observation", "breakdowns[{}].whole", i)
+        refs(b.parts, "observation", "breakdowns[{}].parts", i)
         if b.whole in b.parts:
             problems.append(
                 (
@@ -536,14 +576,14 @@ def _check_integrity(dossier: Dossier) -> dict[str, tuple[str, object]]:
                 )
             )
     for i, c in enumerate(dossier.changes):
-        ref(f"changes[{i}].observation", c.observation, "observation")
-        ref(f"changes[{i}].base", c.base, "observation")
+        ref(c.observation, "observation", "changes[{}].observation", i)
+        ref(c.base, "observation", "changes[{}].base", i)
     for i, e in enumerate(dossier.equivalences):
-        refs(f"equivalences[{i}].observations", e.observations, "observation")
+        refs(e.observations, "observation", "equivalences[{}].observations", i)
     own_scales = {s.id: s for s in dossier.scales}
     for i, a in enumerate(dossier.assessments):
-        ref(f"assessments[{i}].recommendation", a.recommendation, "recommendation")
-        ref(f"assessments[{i}].document", a.document, "document")
+        ref(a.recommendation, "recommendation", "assessments[{}].recommendation", i)
+        ref(a.document, "document", "assessments[{}].document", i)
         scale = own_scales.get(a.scale) or GRADING_SCALES.get(a.scale)
         if scale is None:
             problems.append(
@@ -566,6 +606,125 @@ def _check_integrity(dossier: Dossier) -> dict[str, tuple[str, object]]:
 
     documents = {d.id: d for d in dossier.documents}
     numbers_of = {d.id: {p.number for p in d.paragraphs} for d in dossier.documents}
+    if not _spans_fit(dossier, documents, numbers_of):
+        _span_problems(dossier, documents, numbers_of, problems)
+    if problems:
+        raise IntegrityError(problems)
+    return index
+
+
+def _spans_fit(
+    dossier: Dossier, documents: dict[str, Document], numbers_of: dict[str, set[str | None]]
+) -> bool:
+    """Whether every span points into a document of the dossier (no paths: the fast pass)."""
+    spans: list[SourceSpan] = []
+    _collect_spans(dossier, spans)
+    for span in spans:
+        target = documents.get(span.document)
+        if target is None:
+            return False
+        if target.text_length is not None and span.end > target.text_length:
+            return False
+        if (
+            span.paragraph is not None
+            and target.paragraphs
+            and span.paragraph not in numbers_of[span.document]
+        ):
+            return False
+    return True
+
+
+def _collect_spans(obj: object, out: list[SourceSpan]) -> None:
+    """Append every span inside `obj` (in no particular order)."""
+    if isinstance(obj, tuple):
+        for item in obj:
+            _collect_spans(item, out)
+        return
+    cls = type(obj)
+    collect = _COLLECTORS.get(cls)
+    if collect is None:
+        collect = _COLLECTORS[cls] = _collector(cls)
+    collect(obj, out)
+
+
+_Collector = typing.Callable[[object, list[SourceSpan]], None]
+_COLLECTORS: dict[type, _Collector] = {}
+
+
+def _collector(cls: type) -> _Collector:
+    """A function appending the spans of a `cls` object, written once per class.
+
+    The function is generated from the field types, as attrs and cattrs write
+    theirs: a ``SourceSpan | None`` field is appended, a ``tuple[SourceSpan,
+    ...]`` extended, nested model classes and tuples of them are inlined as
+    loops. An object of another class than its field names (a subclass), and
+    any other type, is walked by `_collect_spans`. Only class structure goes
+    into the generated code, never data.
+    """
+    if cls is SourceSpan:
+        return lambda obj, out: out.append(cast("SourceSpan", obj))
+    if not attrs.has(cls):
+        return lambda obj, out: None
+    namespace: dict[str, Any] = {"walk": _collect_spans}
+    lines = ["def collect(obj, out):", "    append = out.append", "    extend = out.extend"]
+    names = iter(range(1_000_000))
+
+    def key(c: type) -> str:
+        name = f"C{next(names)}"
+        namespace[name] = c
+        return name
+
+    def emit(c: type, var: str, pad: str, seen: frozenset[type]) -> None:
+        hints = typing.get_type_hints(c)
+        for name in _span_fields(c):
+            hint = hints.get(name)
+            args = typing.get_args(hint)
+            origin = typing.get_origin(hint)
+            members = [a for a in args if a is not type(None)] if origin is not tuple else []
+            one = hint if _is_model(hint) else members[0] if len(members) == 1 else None
+            item = args[0] if origin is tuple and len(args) == 2 and args[1] is Ellipsis else None
+            v = f"v{next(names)}"
+            if hint is SourceSpan or one is SourceSpan:
+                lines.extend([f"{pad}{v} = {var}.{name}", f"{pad}if {v} is not None:"])
+                lines.append(f"{pad}    append({v})")
+            elif item is SourceSpan:
+                lines.append(f"{pad}extend({var}.{name})")
+            elif item is not None and _is_model(item) and item not in seen:
+                k = key(item)
+                lines.extend(
+                    [f"{pad}for {v} in {var}.{name}:", f"{pad}    if type({v}) is not {k}:"]
+                )
+                lines.extend([f"{pad}        walk({v}, out)", f"{pad}        continue"])
+                emit(item, v, pad + "    ", seen | {item})
+            elif one is not None and _is_model(one) and one not in seen:
+                k = key(one)
+                lines.extend([f"{pad}{v} = {var}.{name}", f"{pad}if type({v}) is {k}:"])
+                emit(one, v, pad + "    ", seen | {one})
+                lines.extend([f"{pad}elif {v} is not None:", f"{pad}    walk({v}, out)"])
+            else:
+                lines.extend(
+                    [f"{pad}{v} = {var}.{name}", f"{pad}if {v} is not None and {v} != ():"]
+                )
+                lines.append(f"{pad}    walk({v}, out)")
+
+    emit(cls, "obj", "    ", frozenset({cls}))
+    lines.append("    return None")
+    exec(compile("\n".join(lines), f"<spans of {cls.__qualname__}>", "exec"), namespace)
+    collect: _Collector = namespace["collect"]
+    return collect
+
+
+def _is_model(t: object) -> bool:
+    return isinstance(t, type) and t is not SourceSpan and attrs.has(t)
+
+
+def _span_problems(
+    dossier: Dossier,
+    documents: dict[str, Document],
+    numbers_of: dict[str, set[str | None]],
+    problems: list[tuple[str, str, str]],
+) -> None:
+    """Report every span that does not fit, with its path."""
     for name, _ in _COLLECTIONS:
         for i, obj in enumerate(getattr(dossier, name)):
             for path, span in iter_spans(obj, f"{name}[{i}]"):
@@ -601,6 +760,3 @@ def _check_integrity(dossier: Dossier) -> dict[str, tuple[str, object]]:
                             f"{target.id!r}",
                         )
                     )
-    if problems:
-        raise IntegrityError(problems)
-    return index
