@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import json
 import os
+import threading
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
@@ -25,6 +27,40 @@ settings.register_profile("ci", max_examples=50, deadline=None)
 settings.register_profile("dev", max_examples=100, deadline=None)
 settings.register_profile("fuzz", max_examples=5000, deadline=None)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
+
+
+# --------------------------------------------------------------------------
+# A guard against hangs (never a timing assertion: speed is the benchmarks' business)
+
+HANG_GUARD_SECONDS = 60.0
+
+
+def run_with_timeout(function: Callable[[], object], seconds: float = HANG_GUARD_SECONDS) -> None:
+    """Run `function` in a daemon thread; fail if it raises or has not finished in `seconds`.
+
+    The limit is generous on purpose: it catches catastrophic backtracking and
+    endless loops, which take minutes or forever, not a slow machine.
+    """
+    done = threading.Event()
+    errors: list[BaseException] = []
+
+    def target() -> None:
+        try:
+            function()
+        except BaseException as error:
+            errors.append(error)
+        finally:
+            done.set()
+
+    threading.Thread(target=target, daemon=True).start()
+    assert done.wait(seconds), f"did not finish within {seconds:.0f} s (a hang?)"
+    assert not errors, errors
+
+
+@pytest.fixture
+def hang_guard() -> Callable[..., None]:
+    """`run_with_timeout`, for tests feeding readers inputs built to make them hang."""
+    return run_with_timeout
 
 
 # --------------------------------------------------------------------------

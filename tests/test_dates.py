@@ -5,7 +5,7 @@ from __future__ import annotations
 import calendar
 import contextlib
 import datetime
-import time
+from collections.abc import Callable
 
 import attrs
 import pytest
@@ -816,13 +816,15 @@ def test_parse_time_pools_year_lists(years: list[int], prefix: str) -> None:
         pytest.param("1." * 20_000, id="dots"),
     ],
 )
-def test_parsers_stay_fast_on_adversarial_input(text: str) -> None:
-    """Long hostile inputs are rejected (or read) in well under a second: no regex blow-up."""
-    started = time.perf_counter()
-    for parser in (parse_date, parse_time, PartialDate.parse, Period.parse):
-        with contextlib.suppress(ParseError):
-            parser(text)
-    assert time.perf_counter() - started < 2.0
+def test_parsers_finish_on_adversarial_input(text: str, hang_guard: Callable[..., None]) -> None:
+    """Long hostile inputs are rejected or read, never hang: no regex blow-up."""
+
+    def run() -> None:
+        for parser in (parse_date, parse_time, PartialDate.parse, Period.parse):
+            with contextlib.suppress(ParseError):
+                parser(text)
+
+    hang_guard(run)
 
 
 # --------------------------------------------------------------------------

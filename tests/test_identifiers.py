@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import contextlib
-import time
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -753,12 +753,16 @@ def test_identifier_parsers_fail_only_with_parse_error(text: str) -> None:
         pytest.param("(" * 50_000, id="open-parens"),
     ],
 )
-def test_identifier_parsers_stay_fast_on_adversarial_input(text: str) -> None:
-    """Long hostile inputs are handled in well under a second: no regex blow-up."""
-    started = time.perf_counter()
-    for parser in (DocumentSymbol.parse, ParagraphRef.parse, ProvisionPath.parse):
+def test_identifier_parsers_finish_on_adversarial_input(
+    text: str, hang_guard: Callable[..., None]
+) -> None:
+    """Long hostile inputs are handled, never hang: no regex blow-up."""
+
+    def run() -> None:
+        for parser in (DocumentSymbol.parse, ParagraphRef.parse, ProvisionPath.parse):
+            with contextlib.suppress(ParseError):
+                parser(text)
         with contextlib.suppress(ParseError):
-            parser(text)
-    with contextlib.suppress(ParseError):
-        parse_provisions(text)
-    assert time.perf_counter() - started < 2.0
+            parse_provisions(text)
+
+    hang_guard(run)

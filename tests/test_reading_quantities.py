@@ -16,8 +16,6 @@ from __future__ import annotations
 
 import re
 import sys
-import threading
-import time
 from collections import Counter
 from collections.abc import Callable, Hashable, Sequence
 from decimal import Decimal
@@ -835,24 +833,6 @@ def test_mutated_seed_paragraphs(text: str) -> None:
     check(text)
 
 
-def run_with_timeout(function: Callable[[], object], seconds: float = 10.0) -> None:
-    """Run `function` in a daemon thread; fail if it does not finish in time or raises."""
-    done = threading.Event()
-    errors: list[BaseException] = []
-
-    def target() -> None:
-        try:
-            function()
-        except BaseException as error:
-            errors.append(error)
-        finally:
-            done.set()
-
-    threading.Thread(target=target, daemon=True).start()
-    assert done.wait(seconds), "did not finish in time"
-    assert not errors, errors
-
-
 ADVERSARIAL = {
     "digits": "1" * 100_000,
     "grouped digits": "1,111" + ",111" * 30_000,
@@ -872,25 +852,16 @@ ADVERSARIAL = {
 
 
 @pytest.mark.parametrize("name", sorted(ADVERSARIAL))
-def test_adversarial_inputs_finish(name: str) -> None:
+def test_adversarial_inputs_finish(name: str, hang_guard: Callable[..., None]) -> None:
     """Inputs built to make the patterns backtrack or the relations go quadratic finish."""
-    run_with_timeout(lambda: check(ADVERSARIAL[name]))
+    hang_guard(lambda: check(ADVERSARIAL[name]))
 
 
-def test_speed_is_linear() -> None:
-    """100 copies of the seed are read at well over 1 MB/s on one core, in linear time."""
+def test_repeated_text_gives_repeated_figures() -> None:
+    """100 copies of the seed give 100 times its figures: nothing is lost or merged across
+    paragraphs (the time this takes is measured by the benchmarks, not here)."""
     text = SEED.read_text(encoding="utf-8")
-    find_quantities(text, reference=REFERENCE)
-    began = time.process_time()
-    find_quantities(text * 10, reference=REFERENCE)
-    ten = time.process_time() - began
-    began = time.process_time()
-    reading = find_quantities(text * 100, reference=REFERENCE)
-    hundred = time.process_time() - began
-    assert len(reading.quantities) == 100 * len(
-        find_quantities(text, reference=REFERENCE).quantities
-    )
-    megabytes = len((text * 100).encode("utf-8")) / 1e6
-    print(f"\n{megabytes:.1f} MB in {hundred:.2f} s: {megabytes / hundred:.1f} MB/s")
-    assert megabytes / hundred >= 1.0
-    assert hundred < 20 * ten  # linear, with room for noise
+    once = find_quantities(text, reference=REFERENCE).quantities
+    many = find_quantities(text * 100, reference=REFERENCE).quantities
+    assert len(many) == 100 * len(once)
+    assert [q.value for q in many[: len(once)]] == [q.value for q in once]

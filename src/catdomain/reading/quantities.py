@@ -53,7 +53,8 @@ What is not a statistic (exclusion rules):
     7. telephone numbers and hotlines ("hotline 1414", "+7 717 2 71 00 00");
     8. enumerators: a paragraph number at the start of a line ("19."), "(1)"
        before a word;
-    9. value ranges ("10–15 persons", "between 10 and 15"), ratios ("1 in 5
+    9. value ranges ("10–15 persons", "between 10 and 15", "40 to 45 per
+       cent" but not "from 40 to 45 per cent"), ratios ("1 in 5
        detainees"), fractions ("two thirds"), times of day ("14:30", "10
        a.m."), denominators ("per 100,000"), multiplicative changes
        ("increased 2.5 times");
@@ -655,6 +656,10 @@ _RANGE_REST = _regex.compile(
     rf"|(?:[a-z]+[{DASHES}])?[a-z]+)(?![0-9])",
     re.IGNORECASE,
 )
+# "40 to 45 per cent": a second figure after "to". A range unless "from" opens it.
+_TO_FIGURE = _regex.compile(
+    rf"{_S}+to{_S}+(?:[0-9][0-9,.\u00a0\u202f\u2009]*[0-9]|[0-9])(?![0-9,.]?[0-9])"
+)
 _HOTLINE_NEXT = _regex.compile(
     rf"{_S}+(?:hot{_S}?line|help{_S}?line|short{_S}+number|call{_S}+cent(?:re|er))\b(?!s)",
     re.IGNORECASE,
@@ -1204,6 +1209,10 @@ class _Reader:
                 and word not in _CURRENCY_CODE_SET
             ):
                 return end  # "ISO 9001", "SDG 16"
+        if last is None or last.group("word").lower() not in ("from", "between"):
+            to = _TO_FIGURE.match(text, end, hi)
+            if to is not None:
+                return to.end()  # "some 40 to 45 per cent": a range, not two figures
         if "+" in window and _PLUS_PHONE.search(window):
             digits = _PHONE_DIGITS.match(text, start, hi)
             return digits.end() if digits is not None else end
@@ -1338,6 +1347,12 @@ class _Reader:
         if _AGE_AFTER.match(text, pos, hi):
             return False
         percent = _PERCENT.match(text, pos, hi)
+        shared = False
+        if percent is None and _last_word(before) == "from":
+            # "from 40 to 45 per cent": the first figure shares the second's unit.
+            to = _TO_FIGURE.match(text, pos, hi)
+            percent = _PERCENT.match(text, to.end(), hi) if to is not None else None
+            shared = percent is not None
         if percent is not None:
             figure.percent = True
             figure.unit = "percentage points" if percent.group("points") else "percent"
@@ -1346,7 +1361,7 @@ class _Reader:
                 percent.start() + len(written) - len(written.lstrip()),
                 percent.end(),
             )
-            pos = percent.end()
+            pos = pos if shared else percent.end()
         elif figure.currency is None:
             currency = _CURRENCY_AFTER.match(text, pos, hi)
             if currency is not None:
