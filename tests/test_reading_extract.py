@@ -94,6 +94,37 @@ def test_quoted_recommendations_become_recommendation_text() -> None:
     assert text[rec.source.start : rec.source.end] == rec.source.quote
 
 
+def test_numbered_acts_with_their_issuers_dates_and_targets() -> None:
+    """Laws, instructions and decisions cited by number: who issued them, when, what they amend."""
+    dossier = cd.extract(_read("arm-cat-numbered-acts.txt"))
+    by_number = {
+        issuance.number: (inst, issuance)
+        for inst in dossier.instruments
+        for issuance in inst.issuances
+    }
+    law, issued = by_number["HO-148-N"]
+    assert law.kind is cd.InstrumentKind.LAW
+    assert (issued.issuer, str(issued.date)) == ("a-national-assembly", "2023-05-05")
+    assert law.amends == ("i-criminal-code",)
+    instruction, issued = by_number["12"]
+    assert instruction.kind is cd.InstrumentKind.INSTRUCTIONS
+    assert (issued.issuer, str(issued.date)) == ("a-prosecutor-general", "2023-03-03")
+    strategy, issued = by_number["1520-L"]  # "(Decision No. 1520-L …)" after the Strategy
+    assert strategy.title == "Strategy for Penitentiary and Probation Reform"
+    assert issued.issuer == "a-government"
+
+
+def test_measures_read_in_another_states_wording() -> None:
+    """Status and kind come from wording other than the seed's."""
+    dossier = cd.extract(_read("arm-cat-numbered-acts.txt"))
+    found = {(m.kind.value, m.status.value if m.status else None) for m in dossier.measures}
+    assert ("law-amendment", "adopted") in found  # "adopted Law No. … amending the Criminal Code"
+    assert ("secondary-regulation", "adopted") in found  # "issued Instruction No. 12"
+    assert ("infrastructure", "completed") in found  # "have been equipped with … recording"
+    assert ("training", "completed") in found  # "were trained on the Istanbul Protocol"
+    assert ("bill-submitted", "before-parliament") in found
+
+
 @pytest.mark.parametrize("name", sorted(p.name for p in REPLIES.glob("*.txt")))
 def test_every_sample_reply_extracts_with_exact_quotes(name: str) -> None:
     """Each hand-written reply in another layout extracts, and every quote is exact."""

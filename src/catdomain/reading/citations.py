@@ -241,15 +241,24 @@ _NEEDED = [_NEEDED_WORDS.get(p, ()) for p, _ in _NAMED_PATTERNS]
 _ISSUER = (
     rf"(?:the{S})?(?:(?:Chairs?|Chairpersons?|Chairman|Heads?|Directors?){S}of{S}(?:the{S})?)?"
     rf"(?:Minister|Ministry|Procurator|Prosecutor|Government|President|Cabinet|Prime{S}Minister"
+    rf"|Parliament|(?:National|Legislative){S}Assembly|Congress|Senate|Majilis|Mazhilis"
+    rf"|Verkhovna{S}Rada|State{S}Duma|Chamber{S}of{S}Deputies"
     rf"|{CAP}(?:{S}{CAP}){{0,4}}{S}(?:Agency|Committee|Service|Council|Commission|Office))"
     rf"(?:{S}(?:of|for){S}(?:the{S})?{CAP}(?:{S}(?:and{S})?{CAP}){{0,5}}|[ \u00a0\u2011-]General)?"
 )
 _ACT_HEAD = r"(?:[Oo]rders?|[Dd]ecrees?|[Dd]ecisions?|[Rr]esolutions?|[Oo]rdinances?)"
+# Heads read only with a number ("Law No. HO-148-N", "Act No. 5 of 2019", "Instruction
+# No. 12"): without one they are too common to name an act.
+_NUMBERED_HEAD = (
+    r"(?:[Oo]rders?|[Dd]ecrees?|[Dd]ecisions?|[Rr]esolutions?|[Oo]rdinances?|Laws?|Acts?"
+    r"|[Ii]nstructions?|[Rr]egulations?|[Cc]irculars?|[Dd]irectives?)"
+)
 _NUMBERED = _regex.compile(
     rf"(?P<pre>(?:Presidential|Government|Governmental|Cabinet|Ministerial|Joint|Departmental"
     rf"|Ministry{S}of{S}(?:the{S})?{CAP}(?:{S}(?:and{S})?{CAP}){{0,4}}|Ministry"
     rf"|{CAP}(?:{S}{CAP}){{0,3}}{S}(?:Agency|Committee)|(?:Procurator|Prosecutor)[ \u00a0\u2011-]"
-    rf"General(?:’s|'s)?){S})?(?:the{S})?(?P<head>{_ACT_HEAD}){S}No\.?{S}?(?P<num>{NUMBER})"
+    rf"General(?:’s|'s)?(?:{S}Office)?){S})?(?:the{S})?(?P<head>{_NUMBERED_HEAD}){S}No\.?{S}?"
+    rf"(?P<num>{NUMBER})"
     rf"(?:{S}of{S}(?:the{S})?(?P<issuer>(?!{DATE}){_ISSUER}))?"
     rf"(?:,?{S}(?:of|dated){S}(?P<date>{DATE}))?"
     rf"(?:{S}of{S}(?:the{S})?(?P<issuer_after>{_ISSUER}))?"
@@ -311,6 +320,15 @@ _WORD_NUMBER = _regex.compile(r"\d")
 _LINK_GAP = _regex.compile(
     rf"[ \u00a0,]*(?:of|to|under|implementing|for){S}(?:the{S})?"
     rf"(?:implementation{S}of{S}(?:the{S})?)?"
+)
+_BRACKET_GAP = _regex.compile(
+    rf"(?:[ \u00a0,]+(?:for{S}(?:the{S}(?:period|years){S})?)?\d{{4}}[ \u00a0]*[–—\u2011-]"
+    rf"[ \u00a0]*\d{{4}})?[ \u00a0]*\([ \u00a0]*"
+)
+_HEAD_WORD = _regex.compile(rf"(?:the{S})?(?:\w+{S})?({_NUMBERED_HEAD})\b")
+_AMENDING_GAP = _regex.compile(
+    rf"[ \u00a0,]*(?:(?:which|that){S})?(?:amending|amends|amended|to{S}amend)"
+    rf"(?:{S}and{S}supplement(?:ing|s)?)?{S}(?:the{S})?"
 )
 _PARENT_KINDS = frozenset(
     {
@@ -548,6 +566,23 @@ def _named_mentions(text: str, start: int, end: int) -> list[_Mention]:
     return found
 
 
+def _with_numbers(named: list[_Mention], numbered: list[_Mention]) -> list[_Mention]:
+    """Fold a number into the name it follows: "Comprehensive Act No. 348" is one act.
+
+    Returns the numbered mentions that stand alone; the others' issuances join
+    the named mention whose head they start on.
+    """
+    alone = []
+    for n in numbered:
+        host = next((m for m in named if m.start <= n.start < m.end), None)
+        if host is None or not n.issuances:
+            alone.append(n)
+            continue
+        host.issuances.extend(n.issuances)
+        host.end = max(host.end, n.end)
+    return alone
+
+
 def _numbered_mentions(
     text: str, start: int, end: int, taken: list[tuple[int, int]]
 ) -> list[_Mention]:
@@ -564,11 +599,16 @@ def _numbered_mentions(
         issuer = _issuer_name(issuer_text)
         if issuer in ("Ministry", "Minister"):
             issuer = _last_ministry(text, span[0], start) or issuer
+        date = _date(m.group("date"))
+        if issuer is None:  # "On 5 May 2023, the National Assembly adopted Law No. HO-148-N"
+            issuer, adopted = _actor_before(text, span[0], start)
+            issuer_text = issuer or ""
+            date = date or adopted
         kind = _act_kind(head, pre + " " + issuer_text)
         issuance = FoundIssuance(
             issuer=issuer,
             number=m.group("num"),
-            date=_date(m.group("date")),
+            date=date,
             start=span[0],
             end=span[1],
         )
@@ -643,12 +683,24 @@ def _last_ministry(text: str, at: int, start: int) -> str | None:
     return canonical_authority(last.group()) if last else None
 
 
+_ACTOR_BEFORE = _regex.compile(
+    rf"(?:\b[Oo]n{S}(?P<date>{DATE}),?{S})?(?P<issuer>{_ISSUER}){S}(?:has{S}|have{S})?"
+    rf"(?:adopted|issued|approved|signed|enacted|promulgated){S}(?:the{S})?$"
+)
+
+
 def _issuer_before(text: str, at: int, start: int) -> str | None:
-    window = text[max(start, at - 80) : at]
-    m = re.search(
-        rf"({_ISSUER}){S}(?:has{S}|have{S})?(?:adopted|issued|approved|signed){S}$", window
-    )
-    return _issuer_name(m.group(1)) if m else None
+    """Who adopted the act starting at `at`: "the Minister of Health issued Order …"."""
+    return _actor_before(text, at, start)[0]
+
+
+def _actor_before(text: str, at: int, start: int) -> tuple[str | None, PartialDate | None]:
+    """Who adopted the act at `at` and when: "On 5 May 2023, the National Assembly adopted"."""
+    lo = max(start, at - 120)
+    m = _ACTOR_BEFORE.search(text, lo, at)
+    if m is None:
+        return None, None
+    return _issuer_name(m.group("issuer")), _date(m.group("date"))
 
 
 def _joint_list_end(text: str, at: int, limit: int) -> int:
@@ -693,6 +745,12 @@ def _issuer_name(text: str | None) -> str | None:
 def _act_kind(head: str, issuer: str) -> InstrumentKind:
     head = head.lower().rstrip("s")
     issuer = issuer.lower()
+    if head in ("law", "act"):
+        return K.LAW
+    if head == "instruction":
+        return K.INSTRUCTIONS
+    if head == "regulation":
+        return K.RULES
     if head == "decree":
         if "government" in issuer or "cabinet" in issuer:
             return K.GOVERNMENT_DECISION
@@ -1004,7 +1062,7 @@ def _link_issuances(text: str, mentions: list[_Mention]) -> None:
                 (
                     _APPROVED_BY.search(gap.rstrip(" \u00a0"))
                     or re.search(rf"(?:approved|adopted|issued){S}by{S}(?:the{S})?$", gap)
-                    or re.fullmatch(r"[ \u00a0]*\([ \u00a0]*", gap)
+                    or _BRACKET_GAP.fullmatch(gap)
                 )
                 and (prev.title is not None or prev.back)
                 and prev.kind
@@ -1016,7 +1074,25 @@ def _link_issuances(text: str, mentions: list[_Mention]) -> None:
                 )
             ):
                 act.host = prev
+                _issued_by_actor(text, act, prev)
             break
+
+
+def _issued_by_actor(text: str, act: _Mention, host: _Mention) -> None:
+    """An act in brackets after what it adopts was issued by whoever adopted that.
+
+    "The Government approved the Strategy … (Decision No. 1520-L of 28 September
+    2023)": the Government issued Decision No. 1520-L, a government decision.
+    """
+    if any(i.issuer for i in act.issuances):
+        return
+    issuer, _ = _actor_before(text, host.start, max(0, host.start - 120))
+    if issuer is None:
+        return
+    act.issuances = [attrs.evolve(i, issuer=issuer) for i in act.issuances]
+    head = _HEAD_WORD.match(text, act.start)
+    if head is not None:
+        act.kind = _act_kind(head.group(1), issuer)
 
 
 def _resolve(mentions: list[_Mention], text: str) -> InstrumentReading:
@@ -1108,6 +1184,11 @@ def _resolve(mentions: list[_Mention], text: str) -> InstrumentReading:
                 amends.setdefault(m.key, []).append(target)
     part_of: dict[str, str] = {}
     titled = [m for m in ordered if m.key and not m.back and m.host is None]
+    acts = [m for m in ordered if m.key and not m.back]
+    for m, n in itertools.pairwise(acts):
+        # "Law No. HO-148-N amending the Criminal Code", "Act No. 1443 amending Act No. 348"
+        if n.key != m.key and _AMENDING_GAP.fullmatch(text, m.end, n.start):
+            amends.setdefault(m.key, []).append(n.key)
     for m, n in itertools.pairwise(titled):
         gap = text[m.end : n.start]
         if n.key != m.key and _LINK_GAP.fullmatch(gap) and n.kind in _PARENT_KINDS:
@@ -1184,7 +1265,7 @@ def find_instruments(
     for start, end in regions:
         named = _named_mentions(text, start, end)
         taken = [(m.start, m.end) for m in named]
-        numbered = _numbered_mentions(text, start, end, taken)
+        numbered = _with_numbers(named, _numbered_mentions(text, start, end, taken))
         lower = _lower_mentions(text, start, end, taken)
         back = _back_mentions(text, start, end, taken)
         region = named + numbered + lower + back

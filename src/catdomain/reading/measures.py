@@ -90,7 +90,12 @@ _STATUS_RULES: list[tuple[re.Pattern[str], MeasureStatus]] = [
             r"organised|transferred|imposed|made|sent|disseminated|delivered|trained|released|"
             r"convicted|investigated|clarified|set\s+up)\b|\b(?:was|were)\s+(?:held|completed|"
             r"conducted|carried\s+out|organized|organised|transferred|imposed|convicted|acquitted|"
-            r"terminated|disseminated|trained|released|sentenced|dismissed)\b|\bwere\s+made\b"
+            r"terminated|disseminated|trained|released|sentenced|dismissed|installed|equipped|built|"
+            r"constructed|opened|closed|launched|published|renovated|refurbished|repaired|recruited|"
+            r"appointed|compensated|prosecuted)\b|\bwere\s+made\b"
+            r"|\b(?:has|have|had)\s+been\s+(?:equipped|installed|renovated|refurbished|repaired|built|"
+            r"constructed|opened|closed|launched|published|distributed|recruited|appointed|dismissed|"
+            r"prosecuted|compensated)\b"
             r"|\b(?:conducted|carried\s+out|held|made|imposed)\s+\d",
             MS.COMPLETED,
         ),
@@ -100,7 +105,8 @@ _STATUS_RULES: list[tuple[re.Pattern[str], MeasureStatus]] = [
             r"made\s+to|extended|taken)\b|\b(?:is|are)\s+(?:supported|accepted)\b|\b(?:was|were)\s+(?:adopted|approved|signed|enacted|amended|"
             r"introduced|ratified|developed|issued|established|created)\b|\badopted\s+an?\b"
             r"|\b(?:has|have)\s+approved\b|\bextended\s+a\b|\b(?:approved|adopted|signed|"
-            r"ratified|enacted)\s+(?:the|an?|new)\b",
+            r"ratified|enacted|issued|promulgated)\s+(?:the|an?|new|Law|Act|Decree|Order|Decision|"
+            r"Resolution|Instructions?|Regulations?|amendments)\b",
             MS.ADOPTED,
         ),
         (
@@ -109,6 +115,7 @@ _STATUS_RULES: list[tuple[re.Pattern[str], MeasureStatus]] = [
             r"stipulates?|ensures?)\b|\b(?:is|are)\s+(?:provided|conducted|carried\s+out|held|"
             r"used|applied|offered|available|recorded|investigated|performed|kept|monitored|"
             r"attached|entered|informed|established|regulated|based)\b|\boperates?\b|\bfunctions?\b"
+            r"|\b(?:entered|came)\s+into\s+(?:force|effect)\b"
             r"|\bhave\s+(?:an?|the)\b|\bthere\s+(?:is|are)\b|\b(?:take|conduct|make|use|carry\s+out)"
             r"s?\b",
             MS.IN_OPERATION,
@@ -123,10 +130,13 @@ _KIND_RULES: list[tuple[re.Pattern[str], MeasureKind]] = [
         (
             r"\b(?:Code|Act|Law)\b[^.]{0,60}\b(?:was|were|has\s+been|have\s+been)\s+(?:adopted|"
             r"amended|enacted)|\bamendments\s+(?:have\s+been|were)\s+made\s+to\s+the\s+(?:Code|Act|Law|"
-            r"Criminal|Constitution)|\bthe\s+\w+\s+Code\s+was\s+adopted",
+            r"Criminal|Constitution)|\bthe\s+\w+\s+Code\s+was\s+adopted"
+            r"|\b(?:Law|Act)\s+No\.?[^.]{0,40}?\b(?:amending|amends|amended)\b",
             MK.LAW_AMENDMENT,
         ),
         (
+            r"\b(?:issued|approved|adopted)\s+(?:an?\s+|the\s+)?(?:Instructions?|Orders?|Regulations?"
+            r"|Circulars?|Directives?|Decrees?|Decisions?|Resolutions?)\s+No\b|"
             r"\b(?:order|decree|instructions|rules|regulations|guidelines|procedures|standards|"
             r"reporting\s+form)\b[^.]{0,200}\b(?:approved|adopted|updated|issued|developed|amended|"
             r"introduced)|\b(?:approved|adopted)\b[^.]{0,40}\b(?:order|instructions|rules)\b|\bOrder"
@@ -138,13 +148,14 @@ _KIND_RULES: list[tuple[re.Pattern[str], MeasureKind]] = [
             MK.POLICY_OR_PLAN,
         ),
         (
-            r"\btraining|\bseminars?\b|\bcourses?\b|\bround\s+tables?\b|\bworkshops?\b|\beducational"
+            r"\btraining|\btrained\b|\bseminars?\b|\bcourses?\b|\bround\s+tables?\b|\bworkshops?\b|\beducational"
             r"\s+work|\bresearch\s+study",
             MK.TRAINING,
         ),
         (
             r"\b(?:construction|build|built|equipping|equipment|cameras?|video\s+surveillance|"
-            r"infrastructure|renovat|overhaul|modular\s+buildings|housing\s+units|facilities\s+with)",
+            r"infrastructure|renovat|refurbish|overhaul|modular\s+buildings|housing\s+units|"
+            r"facilities\s+with|equipped|installed|installation)",
             MK.INFRASTRUCTURE,
         ),
         (
