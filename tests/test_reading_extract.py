@@ -125,6 +125,24 @@ def test_measures_read_in_another_states_wording() -> None:
     assert ("bill-submitted", "before-parliament") in found
 
 
+def test_a_table_of_figures_by_year_becomes_series() -> None:
+    """A tab-separated table gives a series per column, a year per row, totals as wholes."""
+    dossier = cd.extract(_read("ecu-cat-table.txt"))
+    by_title = {s.key.concept: s for s in dossier.series}
+    total = by_title["prison population"]
+    assert [(str(o.time), str(o.value)) for o in total.observations] == [
+        ("2021", "39000"),
+        ("2022", "33900"),
+        ("2023", "31300"),
+    ]
+    pretrial = by_title["prison population: pretrial detainees"]
+    assert [str(o.value) for o in pretrial.observations] == ["15600", "12800", "11200"]
+    wholes = {b.whole for b in dossier.breakdowns}
+    assert {o.id for o in total.observations} <= wholes
+    authorities = {a.name for a in dossier.authorities}
+    assert {"Ministry of Women and Human Rights", "Attorney General"} <= authorities
+
+
 @pytest.mark.parametrize("name", sorted(p.name for p in REPLIES.glob("*.txt")))
 def test_every_sample_reply_extracts_with_exact_quotes(name: str) -> None:
     """Each hand-written reply in another layout extracts, and every quote is exact."""

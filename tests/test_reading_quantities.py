@@ -865,3 +865,86 @@ def test_repeated_text_gives_repeated_figures() -> None:
     many = find_quantities(text * 100, reference=REFERENCE).quantities
     assert len(many) == 100 * len(once)
     assert [q.value for q in many[: len(once)]] == [q.value for q in once]
+
+
+# =========================================================================== tables
+
+TABLES: list[tuple[str, list[tuple[str, str, str]]]] = [
+    (  # years down, labels across, tabs
+        "The prison population was as follows:\nYear\tTotal\tPretrial detainees\n"
+        "2021\t39,000\t15,600\n2022\t33,900\t12,800\n",
+        [
+            ("39,000", "prison population", "2021"),
+            ("15,600", "prison population: pretrial detainees", "2021"),
+            ("33,900", "prison population", "2022"),
+            ("12,800", "prison population: pretrial detainees", "2022"),
+        ],
+    ),
+    (  # years across, labels down, runs of spaces as a PDF gives them
+        "Complaints      2021    2022\nRegistered      64      51\nSent to court   18      15\n",
+        [
+            ("64", "complaints: registered", "2021"),
+            ("51", "complaints: registered", "2022"),
+            ("18", "complaints: sent to court", "2021"),
+            ("15", "complaints: sent to court", "2022"),
+        ],
+    ),
+    (  # one row, an empty corner, percentages and a missing value
+        "Share of pretrial detainees:\n\t2021\t2022\nWomen\t41%\t–\n",
+        [("41", "share of pretrial detainees: women", "2021")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), TABLES)
+def test_tables_of_figures(text: str, expected: list[tuple[str, str, str]]) -> None:
+    """Tables in plain text give one figure per cell, with the time of its row or column."""
+    reading = read(text)
+    assert [(q.text, q.concept, str(q.time)) for q in reading.quantities] == expected
+    for q in reading.quantities:
+        assert text[q.start : q.end] == q.text
+
+
+def test_a_total_makes_the_other_figures_of_its_time_subsets() -> None:
+    text = "Complaints\t2021\t2022\nRegistered\t64\t51\nTotal\t82\t66\n"
+    reading = read(text)
+    assert [(r.kind.value, r.whole, r.parts) for r in reading.parts] == [
+        ("subset", 2, (0,)),
+        ("subset", 3, (1,)),
+    ]
+
+
+def test_prose_around_a_table_is_read_as_prose() -> None:
+    """Figures before and after a table keep their own times, relations and indices."""
+    text = (
+        "In 2023, 300 complaints arrived, a fall of 12 per cent.\n"
+        "Year\tTotal\n2021\t39,000\n2022\t33,900\n"
+        "Of the 42 persons tried, 35 were convicted and 7 acquitted.\n"
+    )
+    reading = read(text)
+    assert [q.text for q in reading.quantities] == [
+        "300",
+        "12",
+        "39,000",
+        "33,900",
+        "42",
+        "35",
+        "7",
+    ]
+    assert (reading.changes[0].later, reading.changes[0].amount) == (0, 1)
+    assert (reading.parts[0].whole, reading.parts[0].parts) == (4, (5, 6))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "19.\tDisciplinary sanctions were imposed.\n20.\tCameras were installed.\n",
+        "Ministry\tAddress\nJustice\tRoom 12\n",
+        "a.\tFirst item\nb.\tSecond item\n",
+    ],
+)
+def test_lines_with_tabs_that_are_not_tables(text: str) -> None:
+    """Numbered paragraphs, lists and tables of words are not tables of figures."""
+    from catdomain.reading._tables import find_tables
+
+    assert find_tables(text, 0, len(text)) == []

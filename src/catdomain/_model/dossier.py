@@ -709,7 +709,7 @@ def _collector(cls: type) -> _Collector:
 
     emit(cls, "obj", "    ", frozenset({cls}))
     lines.append("    return None")
-    exec(compile("\n".join(lines), f"<spans of {cls.__qualname__}>", "exec"), namespace)
+    exec("\n".join(lines), namespace)
     collect: _Collector = namespace["collect"]
     return collect
 

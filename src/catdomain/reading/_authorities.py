@@ -24,10 +24,11 @@ _PATTERNS = [
     r"\b(?:the[ \u00a0]+)?(?:Supreme|Constitutional|Military|High)[ \u00a0]+Court\b",
     rf"\b(?:the[ \u00a0]+)?Ministry[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+)?{_TITLE}",
     rf"\b(?:the[ \u00a0]+)?Minister[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+)?{_TITLE}",
-    r"\b(?:the[ \u00a0]+)?(?:Office[ \u00a0]+of[ \u00a0]+the[ \u00a0]+)?(?:Procurator|Prosecutor)"
-    r"[ \u00a0\u2011-]General(?:’s|'s)?(?:[ \u00a0]+Office)?",
+    r"\b(?:the[ \u00a0]+)?(?:Office[ \u00a0]+of[ \u00a0]+the[ \u00a0]+)?"
+    r"(?:Procurator|Prosecutor|Attorney)[ \u00a0\u2011-]General(?:’s|'s)?(?:[ \u00a0]+Office)?",
     rf"\b(?:the[ \u00a0]+)?(?:{_W}[ \u00a0]+){{1,4}}(?:Agency|Committee|Service|Commission|Council"
-    r"|Bureau|Inspectorate|Department|Directorate)\b",
+    r"|Bureau|Inspectorate|Department|Directorate)\b"
+    rf"(?:[ \u00a0]+(?:of|for|on)[ \u00a0]+(?:the[ \u00a0]+)?{_TITLE})?",
     rf"\b(?:the[ \u00a0]+)?(?:Agency|Service|Commission)[ \u00a0]+(?:of|for|on)"
     rf"[ \u00a0]+(?:the[ \u00a0]+)?{_TITLE}",
     r"\b(?:the[ \u00a0]+)?Government\b(?![ \u00a0]+(?:Decision|Decree|Resolution))",
@@ -93,7 +94,7 @@ def canonical_authority(text: str) -> str:
     name = re.sub(r"^Minister\s+of\b", "Ministry of", name)
     name = re.sub(r"^Office of the\s+", "", name)
     name = re.sub(
-        r"^(Procurator|Prosecutor)[ -]General(?:’s|'s)?(?: Office)?$", r"\1 General", name
+        r"^(Procurator|Prosecutor|Attorney)[ -]General(?:’s|'s)?(?: Office)?$", r"\1 General", name
     )
     name = re.sub(r"(?:’s|'s) Office$", "", name) if name.startswith("Ombudsman") else name
     if name.lower() == "courts":
@@ -112,6 +113,7 @@ def authority_kind(name: str) -> AuthorityKind:
     rules: list[tuple[str, AuthorityKind]] = [
         ("procurator", AuthorityKind.PROCURACY),
         ("prosecutor", AuthorityKind.PROCURACY),
+        ("attorney general", AuthorityKind.PROCURACY),
         ("ministry", AuthorityKind.MINISTRY),
         ("minister", AuthorityKind.MINISTRY),
         ("court", AuthorityKind.COURT),

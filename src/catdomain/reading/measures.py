@@ -96,7 +96,11 @@ _STATUS_RULES: list[tuple[re.Pattern[str], MeasureStatus]] = [
             r"|\b(?:has|have|had)\s+been\s+(?:equipped|installed|renovated|refurbished|repaired|built|"
             r"constructed|opened|closed|launched|published|distributed|recruited|appointed|dismissed|"
             r"prosecuted|compensated)\b"
-            r"|\b(?:conducted|carried\s+out|held|made|imposed)\s+\d",
+            r"|\b(?:conducted|carried\s+out|held|made|imposed)\s+\d"
+            r"|\b(?:recruited|hired|trained|opened|built|constructed|installed|renovated|refurbished"
+            r"|organi[sz]ed|released|visited|inspected|distributed|published|conducted|carried\s+out"
+            r"|held)\s+(?:\d|(?:an?|the|new|more\s+than|over|some|approximately|about|nearly|almost"
+            r"|all)\b)",
             MS.COMPLETED,
         ),
         (
@@ -106,7 +110,8 @@ _STATUS_RULES: list[tuple[re.Pattern[str], MeasureStatus]] = [
             r"introduced|ratified|developed|issued|established|created)\b|\badopted\s+an?\b"
             r"|\b(?:has|have)\s+approved\b|\bextended\s+a\b|\b(?:approved|adopted|signed|"
             r"ratified|enacted|issued|promulgated)\s+(?:the|an?|new|Law|Act|Decree|Order|Decision|"
-            r"Resolution|Instructions?|Regulations?|amendments)\b",
+            r"Resolution|Instructions?|Regulations?|amendments)\b"
+            r"|\b(?:launched|introduced|established|created|set\s+up)\s+(?:the|an?|new)\b",
             MS.ADOPTED,
         ),
         (
@@ -208,7 +213,14 @@ _KIND_RULES: list[tuple[re.Pattern[str], MeasureKind]] = [
 _CONTINUATION = _regex.compile(
     r"^[\s\u00a0]*(?:The|These|This|Such|Those)\s+(?:rules|instructions|bill|plan|code|"
     r"regulations|order|procedure|programme|road\s+map|event|events|training|study|module|"
-    r"system|amendments|guidelines|measures?)\b(?!\s+(?:of|on|for)\b)",
+    r"system|amendments|guidelines|measures?)\b(?!\s+(?:of|on|for)\b)"
+    # "As part of the study, …", "Under this programme, …": a sentence set in what the
+    # previous one reported.
+    r"|^[\s\u00a0]*(?:As\s+part\s+of|(?:With)?in\s+the\s+framework\s+of|Under|Following"
+    r"|Based\s+on|On\s+the\s+basis\s+of|In\s+the\s+course\s+of|During|Through)\s+(?:the|this"
+    r"|these|that|those|its|their)\s+(?:study|studies|research|training|plan|programme|project"
+    r"|visits?|inspections?|review|reform|strategy|initiative|campaign|measures?|work|cooperation"
+    r"|amendments|law|order|rules|instructions)\b",
     re.IGNORECASE,
 )
 

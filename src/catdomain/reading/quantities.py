@@ -135,6 +135,10 @@ determiner ("the 219 civilians") has ``role="restatement"`` and
 `Quantity.same_as` pointing to the earlier figure; relations use the earlier
 one. Consumers that build observations should keep ``role == "observation"``.
 
+Tables laid out in plain text (cells separated by tabs or runs of spaces,
+one row or one column per year) are read cell by cell (see
+`catdomain.reading._tables`); the prose around them as above.
+
 Not read (known limits): zero written as "none" or "no"; value ranges;
 fractions; "a year earlier" after "as at 31 December 2023" is read as the
 year 2022, not as 31 December 2022;
@@ -181,6 +185,7 @@ from catdomain.reading._numbers import (
     scale,
     words_value,
 )
+from catdomain.reading._tables import TextTable, find_tables
 from catdomain.reading.dates import DateMention, _region, find_dates
 from catdomain.vocab import BreakdownKind, ChangeDirection, Qualifier, ValueKind
 
@@ -2949,4 +2954,74 @@ def find_quantities(
             if not kept or mention.start >= kept[-1].end:
                 kept.append(mention)
         found = tuple(kept)
-    return _Reader(text, lo, hi, found).run()
+    tables = find_tables(text, lo, hi)
+    if not tables:
+        return _Reader(text, lo, hi, found).run()
+    return _with_tables(text, lo, hi, found, tables)
+
+
+def _with_tables(
+    text: str, lo: int, hi: int, dates: tuple[DateMention, ...], tables: list[TextTable]
+) -> QuantityReading:
+    """Read the prose around `tables` as usual, and each table's figures from its cells."""
+    quantities: list[Quantity] = []
+    relations: list[Relation] = []
+    pos = lo
+    for table in [*tables, None]:
+        stop = hi if table is None else table.start
+        if stop > pos:
+            inside = tuple(d for d in dates if pos <= d.start and d.end <= stop)
+            reading = _Reader(text, pos, stop, inside).run()
+            shift = len(quantities)
+            quantities.extend(
+                q if q.same_as is None else attrs.evolve(q, same_as=q.same_as + shift)
+                for q in reading.quantities
+            )
+            relations.extend(_shifted(r, shift) for r in reading.relations)
+        if table is None:
+            break
+        shift = len(quantities)
+        for figure in table.figures:
+            cell = figure.cell
+            quantities.append(
+                Quantity(
+                    start=cell.start,
+                    end=cell.end,
+                    text=cell.text,
+                    value=figure.value,
+                    percent=figure.percent,
+                    unit="percent" if figure.percent else "",
+                    concept=figure.concept,
+                    time=figure.time,
+                    sentence=figure.row,
+                )
+            )
+        for whole, parts in table.subsets:
+            relations.append(
+                PartRelation(
+                    kind=BreakdownKind.SUBSET,
+                    whole=whole + shift,
+                    parts=tuple(p + shift for p in parts),
+                    start=table.start,
+                    end=table.end,
+                    text=text[table.start : table.end],
+                )
+            )
+        pos = table.end
+    return QuantityReading(quantities=tuple(quantities), relations=tuple(relations), dates=dates)
+
+
+def _shifted(relation: Relation, shift: int) -> Relation:
+    """`relation` with its quantity indices moved by `shift`."""
+    if isinstance(relation, PartRelation):
+        return attrs.evolve(
+            relation, whole=relation.whole + shift, parts=tuple(p + shift for p in relation.parts)
+        )
+    if isinstance(relation, ChangeRelation):
+        return attrs.evolve(
+            relation,
+            later=relation.later + shift,
+            base=None if relation.base is None else relation.base + shift,
+            amount=relation.amount + shift,
+        )
+    return attrs.evolve(relation, quantities=tuple(q + shift for q in relation.quantities))
