@@ -34,7 +34,12 @@ def kinds_and_titles(text: str) -> list[tuple[str, str | None]]:
             "under the Law on Prevention of Domestic Violence and the Law on Police",
             [("law", "Law on Prevention of Domestic Violence"), ("law", "Law on Police")],
         ),
-        ("The Mental Health Act 2017 provides safeguards.", [("law", "Mental Health Act")]),
+        ("The Mental Health Act 2017 provides safeguards.", [("law", "Mental Health Act 2017")]),
+        (
+            "The Parliament passed the Age of Criminal Responsibility (Scotland) Act 2019.",
+            [("law", "Age of Criminal Responsibility (Scotland) Act 2019")],
+        ),
+        ("the Prevention of Torture Act No. 5 of 2019", [("law", "Prevention of Torture Act")]),
         (
             "the Optional Protocol to the Convention against Torture was ratified",
             [("international-treaty", "Optional Protocol to the Convention against Torture")],
@@ -198,3 +203,8 @@ def test_non_text_is_refused() -> None:
 def test_a_head_word_inside_another_word_names_nothing(word: str) -> None:
     """ "order" in "disorder" is not an order: a lower-case head starts a word."""
     assert kinds_and_titles(f"The {word} on detention of 2021 was approved.") == []
+
+
+@pytest.mark.parametrize("text", ["the Rule of Law", "the Academy of Law Enforcement Agencies"])
+def test_a_name_ending_in_of_law_is_not_a_law(text: str) -> None:
+    assert kinds_and_titles(f"Training on {text} was held.") == []

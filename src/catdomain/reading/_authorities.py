@@ -33,7 +33,11 @@ _PATTERNS = [
     rf"[ \u00a0]+(?:the[ \u00a0]+)?{_TITLE}",
     r"\b(?:the[ \u00a0]+)?Government\b(?![ \u00a0]+(?:Decision|Decree|Resolution))",
     r"\b(?:the[ \u00a0]+)?President\b(?![’']s)",
-    r"\bParliament\b",
+    rf"\b(?:the[ \u00a0]+)?(?:{_W}[ \u00a0]+)?Parliament\b",
+    rf"\b(?:the[ \u00a0]+)?Secretary[ \u00a0]+of[ \u00a0]+State"
+    rf"(?:[ \u00a0]+for[ \u00a0]+{_TITLE})?",
+    r"\b(?:the[ \u00a0]+)?(?:Home|Foreign|Cabinet|Scotland|Wales|Northern[ \u00a0]+Ireland)"
+    r"[ \u00a0]+Office\b",
     r"\b(?:the[ \u00a0]+)?(?:Majilis|Mazhilis|Senate|National[ \u00a0]+Assembly"
     r"|State[ \u00a0]+Duma)\b",
     r"\b(?:the[ \u00a0]+)?(?:Human[ \u00a0]+Rights[ \u00a0]+Commissioner|Commissioner[ \u00a0]+for"
@@ -115,6 +119,9 @@ def authority_kind(name: str) -> AuthorityKind:
         ("prosecutor", AuthorityKind.PROCURACY),
         ("attorney general", AuthorityKind.PROCURACY),
         ("ministry", AuthorityKind.MINISTRY),
+        ("secretary of state", AuthorityKind.MINISTRY),
+        ("home office", AuthorityKind.MINISTRY),
+        ("foreign office", AuthorityKind.MINISTRY),
         ("minister", AuthorityKind.MINISTRY),
         ("court", AuthorityKind.COURT),
         ("parliament", AuthorityKind.PARLIAMENT),

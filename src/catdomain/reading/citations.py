@@ -192,7 +192,12 @@ _NAMED_PATTERNS: list[tuple[str, InstrumentKind | None]] = [
         K.LAW,
     ),
     (rf"(?:Constitutional{S}|Federal{S}|Organic{S})?Law{S}(?:on|of){S}(?:the{S})?{TITLE}", K.LAW),
-    (rf"(?:{CAP}{S}(?:and{S})?){{1,8}}(?:Act|Law)\b(?!{S}(?:of|on){S}[A-Z])", K.LAW),
+    (
+        rf"{CAP}(?:{S}(?:(?:and|of|on|for|against){S})?{CAP}){{0,7}}{S}(?:\({CAP}(?:{S}(?:and{S})?"
+        rf"{CAP}){{0,3}}\){S})?(?:Act|Law)\b(?!{S}(?:of|on){S}[A-Z])"
+        rf"(?:{S}[12][0-9]{{3}}\b|{S}of{S}{DATE})?",
+        K.LAW,
+    ),
     (rf"(?:Act|Law){S}of{S}{DATE}", K.LAW),
     # plans, programmes and policies with capitalised titles
     (rf"(?:National{S})?Action{S}Plan{S}(?:on|for|to){S}(?:the{S})?{TITLE}", K.ACTION_PLAN),
@@ -296,6 +301,7 @@ _PROVISION = _regex.compile(
 _OF_THE = _regex.compile(rf"{S}(?:of|in|under){S}(?:the{S})?")
 _ENTITLED = _regex.compile(rf",?{S}entitled{S}“([^”\n]{{1,200}})”")
 _TITLE_DATE = _regex.compile(rf"\bof{S}({DATE})")
+_TITLE_YEAR = _regex.compile(rf"\b(?:Act|Law){S}([12][0-9]{{3}})$")  # "Immigration Act 2016"
 _ADOPTED_BY_ON = _regex.compile(
     rf",?{S}(?:which{S}(?:was|were){S})?(?:approved|adopted|signed|issued){S}by{S}"
     rf"(?P<issuer>{_ISSUER}){S}on{S}(?P<date>{DATE})"
@@ -548,7 +554,7 @@ def _named_mentions(text: str, start: int, end: int) -> list[_Mention]:
                 pos = max(*clash, m.start() + 1)
                 continue
             mention = _Mention(start=span[0], end=span[1], kind=kind or K.OTHER, title=m.group())
-            dated = _TITLE_DATE.search(m.group())
+            dated = _TITLE_DATE.search(m.group()) or _TITLE_YEAR.search(m.group())
             if dated and mention.kind in (K.LAW, K.PRESIDENTIAL_ADDRESS):
                 issuer = "President" if mention.kind is K.PRESIDENTIAL_ADDRESS else None
                 mention.issuances.append(

@@ -97,6 +97,8 @@ _STATUS_RULES: list[tuple[re.Pattern[str], MeasureStatus]] = [
             r"constructed|opened|closed|launched|published|distributed|recruited|appointed|dismissed|"
             r"prosecuted|compensated)\b"
             r"|\b(?:conducted|carried\s+out|held|made|imposed)\s+\d"
+            r"|\b(?:has|have|had)\s+commissioned\b|\bcommissioned\s+(?:an?|the)\b"
+            r"|\bmade\s+(?:an?|the)\s+(?:\w+\s+){0,2}(?:statement|declaration|visit|assessment)\b"
             r"|\b(?:recruited|hired|trained|opened|built|constructed|installed|renovated|refurbished"
             r"|organi[sz]ed|released|visited|inspected|distributed|published|conducted|carried\s+out"
             r"|held)\s+(?:\d|(?:an?|the|new|more\s+than|over|some|approximately|about|nearly|almost"
@@ -111,7 +113,8 @@ _STATUS_RULES: list[tuple[re.Pattern[str], MeasureStatus]] = [
             r"|\b(?:has|have)\s+approved\b|\bextended\s+a\b|\b(?:approved|adopted|signed|"
             r"ratified|enacted|issued|promulgated)\s+(?:the|an?|new|Law|Act|Decree|Order|Decision|"
             r"Resolution|Instructions?|Regulations?|amendments)\b"
-            r"|\b(?:launched|introduced|established|created|set\s+up)\s+(?:the|an?|new)\b",
+            r"|\b(?:launched|introduced|established|created|set\s+up)\s+(?:the|an?|new)\b"
+            r"|\bpassed\s+(?:the|an?|new)\b|\breceived\s+Royal\s+Assent\b",
             MS.ADOPTED,
         ),
         (
@@ -136,7 +139,8 @@ _KIND_RULES: list[tuple[re.Pattern[str], MeasureKind]] = [
             r"\b(?:Code|Act|Law)\b[^.]{0,60}\b(?:was|were|has\s+been|have\s+been)\s+(?:adopted|"
             r"amended|enacted)|\bamendments\s+(?:have\s+been|were)\s+made\s+to\s+the\s+(?:Code|Act|Law|"
             r"Criminal|Constitution)|\bthe\s+\w+\s+Code\s+was\s+adopted"
-            r"|\b(?:Law|Act)\s+No\.?[^.]{0,40}?\b(?:amending|amends|amended)\b",
+            r"|\b(?:Law|Act)\s+No\.?[^.]{0,40}?\b(?:amending|amends|amended)\b"
+            r"|\b(?:passed|enacted)\s+(?:the\s+|an?\s+)?(?:[\w()’'-]+\s+){0,10}(?:Act|Law|Code)\b",
             MK.LAW_AMENDMENT,
         ),
         (

@@ -775,6 +775,10 @@ _CHANGE_AFTER_NOUNS = frozenset((
     "decrease", "reduction", "decline", "drop", "fall", "increase", "rise", "growth", "jump",
     "surge", "gain",
 ))  # fmt: skip
+_PERCENT_CHANGE_NOUN = _regex.compile(
+    rf"{_S}+(?P<noun>decrease|reduction|decline|drop|fall|cut|increase|rise|growth|jump)\b",
+    re.IGNORECASE,
+)
 _DECREASE_WORDS = frozenset((
     "decrease", "reduction", "decline", "drop", "fall", "cut", "decreased", "declined",
     "dropped", "fell", "fallen", "reduced", "down", "shrank", "diminished", "lowered",
@@ -1643,6 +1647,18 @@ class _Reader:
                 )
                 figure.change_start = figure.lead
                 figure.change_end = comparative.end()
+            elif figure.percent and _PERCENT_CHANGE_NOUN.match(text, figure.noun_end, self.hi):
+                # "a 13 per cent decrease on the previous year"
+                noun = _PERCENT_CHANGE_NOUN.match(text, figure.noun_end, self.hi)
+                assert noun is not None
+                figure.role = "change"
+                figure.change_dir = (
+                    ChangeDirection.DECREASE
+                    if noun.group("noun").lower() in _DECREASE_WORDS
+                    else ChangeDirection.INCREASE
+                )
+                figure.change_start = figure.lead
+                figure.change_end = noun.end()
             elif figure.has_noun and figure.unit.split()[0].lower() in _CHANGE_AFTER_NOUNS:
                 figure.role = "change"
                 cue = figure.unit.split()[0].lower()
