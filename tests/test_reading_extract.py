@@ -143,6 +143,27 @@ def test_a_table_of_figures_by_year_becomes_series() -> None:
     assert {"Ministry of Women and Human Rights", "Attorney General"} <= authorities
 
 
+def test_a_two_column_masthead_bills_circulars_and_compared_values() -> None:
+    """A masthead line holding two columns, "Bill No.", a circular's issuer, "compared with"."""
+    dossier = cd.extract(_read("mar-cat-columns.txt"))
+    reply = dossier.replies[0]
+    assert (str(reply.received), str(reply.issued)) == ("2023-01-30", "2023-04-03")
+    bills = [i for i in dossier.instruments if i.kind is cd.InstrumentKind.BILL]
+    assert [b.amends for b in bills] == [("i-code-of-criminal-procedure",)]
+    code = next(i for i in dossier.instruments if i.id == "i-code-of-criminal-procedure")
+    assert code.issuances == ()  # the Government Council approved the bill, not the Code
+    [change] = dossier.changes
+    later = next(o for _, o in dossier.observations() if o.id == change.observation)
+    base = next(o for _, o in dossier.observations() if o.id == change.base)
+    assert (str(later.value), str(base.value)) == ("138", "97")
+    population = next(s for s in dossier.series if s.key.concept == "prison population")
+    assert [str(o.value) for o in population.observations] == ["97204"]
+    planned = [m for m in dossier.measures if m.status is cd.MeasureStatus.PLANNED]
+    assert [(m.kind, str(m.expected_completion)) for m in planned] == [
+        (cd.MeasureKind.INFRASTRUCTURE, "2025")
+    ]
+
+
 @pytest.mark.parametrize("name", sorted(p.name for p in REPLIES.glob("*.txt")))
 def test_every_sample_reply_extracts_with_exact_quotes(name: str) -> None:
     """Each hand-written reply in another layout extracts, and every quote is exact."""

@@ -27,7 +27,7 @@ _PATTERNS = [
     r"\b(?:the[ \u00a0]+)?(?:Office[ \u00a0]+of[ \u00a0]+the[ \u00a0]+)?"
     r"(?:Procurator|Prosecutor|Attorney)[ \u00a0\u2011-]General(?:’s|'s)?(?:[ \u00a0]+Office)?",
     rf"\b(?:the[ \u00a0]+)?(?:{_W}[ \u00a0]+){{1,4}}(?:Agency|Committee|Service|Commission|Council"
-    r"|Bureau|Inspectorate|Department|Directorate)\b"
+    r"|Bureau|Inspectorate|Department|Directorate|Delegation|Presidency)\b"
     rf"(?:[ \u00a0]+(?:of|for|on)[ \u00a0]+(?:the[ \u00a0]+)?{_TITLE})?",
     rf"\b(?:the[ \u00a0]+)?(?:Agency|Service|Commission)[ \u00a0]+(?:of|for|on)"
     rf"[ \u00a0]+(?:the[ \u00a0]+)?{_TITLE}",

@@ -68,6 +68,11 @@ from catdomain.vocab import DocumentKind, MeasureKind, MeasureStatus, ValueKind
 __all__ = ["extract", "extract_file"]
 
 _SLUG = _regex.compile(r"[^a-z0-9]+")
+_BY_YEAR = _regex.compile(
+    r"\bby\s+(?:the\s+end\s+of\s+)?(?:(?P<month>January|February|March|April|May|June|July"
+    r"|August|September|October|November|December)\s+)?(?P<year>(?:19|20)\d{2})\b(?![\d./-])",
+    re.IGNORECASE,
+)
 _COMPLETION = _regex.compile(
     r"\b(?:will|should|is\s+to|are\s+to|is\s+expected\s+to|are\s+expected\s+to)\s+be\s+"
     r"(?:completed|finished|finalized|finalised|commissioned)\s+(?:in|by)\s+"
@@ -760,6 +765,8 @@ def _measure_dates(
 ) -> tuple[PartialDate | None, PartialDate | None]:
     completion = None
     m = _COMPLETION.search(text, start, end)
+    if m is None and status is MeasureStatus.PLANNED:
+        m = _BY_YEAR.search(text, start, end)  # "plans to open 6 new prisons by 2025"
     if m:
         month = _MONTHS.get((m.group("month") or "").lower())
         completion = PartialDate(int(m.group("year")), month)

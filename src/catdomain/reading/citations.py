@@ -248,7 +248,8 @@ _ISSUER = (
     rf"(?:Minister|Ministry|Procurator|Prosecutor|Government|President|Cabinet|Prime{S}Minister"
     rf"|Parliament|(?:National|Legislative){S}Assembly|Congress|Senate|Majilis|Mazhilis"
     rf"|Verkhovna{S}Rada|State{S}Duma|Chamber{S}of{S}Deputies"
-    rf"|{CAP}(?:{S}{CAP}){{0,4}}{S}(?:Agency|Committee|Service|Council|Commission|Office))"
+    rf"|{CAP}(?:{S}{CAP}){{0,4}}{S}(?:Agency|Committee|Service|Council|Commission|Office"
+    rf"|Presidency|Directorate|Department|Delegation|Inspectorate|Bureau))"
     rf"(?:{S}(?:of|for){S}(?:the{S})?{CAP}(?:{S}(?:and{S})?{CAP}){{0,5}}|[ \u00a0\u2011-]General)?"
 )
 _ACT_HEAD = r"(?:[Oo]rders?|[Dd]ecrees?|[Dd]ecisions?|[Rr]esolutions?|[Oo]rdinances?)"
@@ -256,7 +257,7 @@ _ACT_HEAD = r"(?:[Oo]rders?|[Dd]ecrees?|[Dd]ecisions?|[Rr]esolutions?|[Oo]rdinan
 # No. 12"): without one they are too common to name an act.
 _NUMBERED_HEAD = (
     r"(?:[Oo]rders?|[Dd]ecrees?|[Dd]ecisions?|[Rr]esolutions?|[Oo]rdinances?|Laws?|Acts?"
-    r"|[Ii]nstructions?|[Rr]egulations?|[Cc]irculars?|[Dd]irectives?)"
+    r"|[Ii]nstructions?|[Rr]egulations?|[Cc]irculars?|[Dd]irectives?|Bills?)"
 )
 _NUMBERED = _regex.compile(
     rf"(?P<pre>(?:Presidential|Government|Governmental|Cabinet|Ministerial|Joint|Departmental"
@@ -326,6 +327,9 @@ _WORD_NUMBER = _regex.compile(r"\d")
 _LINK_GAP = _regex.compile(
     rf"[ \u00a0,]*(?:of|to|under|implementing|for){S}(?:the{S})?"
     rf"(?:implementation{S}of{S}(?:the{S})?)?"
+)
+_AMENDED_BEFORE = _regex.compile(
+    rf"(?:amending|amends|to{S}amend)(?:{S}and{S}supplementing)?{S}(?:the{S})?$"
 )
 _BRACKET_GAP = _regex.compile(
     rf"(?:[ \u00a0,]+(?:for{S}(?:the{S}(?:period|years){S})?)?\d{{4}}[ \u00a0]*[–—\u2011-]"
@@ -755,6 +759,8 @@ def _act_kind(head: str, issuer: str) -> InstrumentKind:
         return K.LAW
     if head == "instruction":
         return K.INSTRUCTIONS
+    if head == "bill":
+        return K.BILL
     if head == "regulation":
         return K.RULES
     if head == "decree":
@@ -1024,6 +1030,8 @@ def _adoption_dates(text: str, mentions: list[_Mention]) -> None:
     for m in mentions:
         if m.back or m.title is None or m.issuances:
             continue
+        if _AMENDED_BEFORE.search(text, max(0, m.start - 40), m.start):
+            continue  # "Bill No. 03.23 amending the Code …, which was approved by …": the bill was
         after = _ADOPTED_BY_ON.match(text, m.end)
         if after:
             m.issuances.append(

@@ -68,7 +68,9 @@ _STATUS_RULES: list[tuple[re.Pattern[str], MeasureStatus]] = [
         ),
         (
             r"\bit\s+is\s+(?:planned|envisaged|intended|proposed)\b|\b(?:is|are)\s+planned\b"
-            r"|\b(?:Government|State|Ministry|it)\s+plans\s+to\b|\bwill\s+be\s+"
+            r"|\b(?:Government|State|Ministry|it)\s+plans\s+to\b|\bplans?\s+to\s+(?:build|open"
+            r"|construct|establish|introduce|adopt|create|set\s+up|reduce|increase|close|develop"
+            r"|launch|expand|recruit|train|amend|revise|renovate|equip|install)\b|\bwill\s+be\s+"
             r"(?:built|constructed|established|adopted|introduced|created|set\s+up|opened|developed)\b"
             r"|\bis\s+(?:expected|scheduled|due)\s+to\b|\bintends?\s+to\b|\b(?:is|are)\s+to\s+be\s+(?:built|adopted|established|introduced|created|completed|"
             r"submitted|set\s+up|opened|launched)\b"
@@ -112,7 +114,7 @@ _STATUS_RULES: list[tuple[re.Pattern[str], MeasureStatus]] = [
             r"introduced|ratified|developed|issued|established|created)\b|\badopted\s+an?\b"
             r"|\b(?:has|have)\s+approved\b|\bextended\s+a\b|\b(?:approved|adopted|signed|"
             r"ratified|enacted|issued|promulgated)\s+(?:the|an?|new|Law|Act|Decree|Order|Decision|"
-            r"Resolution|Instructions?|Regulations?|amendments)\b"
+            r"Resolution|Instructions?|Regulations?|Circulars?|Directives?|amendments)\b"
             r"|\b(?:launched|introduced|established|created|set\s+up)\s+(?:the|an?|new)\b"
             r"|\bpassed\s+(?:the|an?|new)\b|\breceived\s+Royal\s+Assent\b",
             MS.ADOPTED,
@@ -153,7 +155,8 @@ _KIND_RULES: list[tuple[re.Pattern[str], MeasureKind]] = [
             MK.SECONDARY_REGULATION,
         ),
         (
-            r"\b(?:action\s+plan|road\s*map|programme|program|strategy|policy\s+framework|plans?\b)",
+            r"\b(?:action\s+plan|road\s*map|programme|program|strategy|policy\s+framework"
+            r"|plans?\b(?!\s+to\b))",
             MK.POLICY_OR_PLAN,
         ),
         (
@@ -164,7 +167,9 @@ _KIND_RULES: list[tuple[re.Pattern[str], MeasureKind]] = [
         (
             r"\b(?:construction|build|built|equipping|equipment|cameras?|video\s+surveillance|"
             r"infrastructure|renovat|refurbish|overhaul|modular\s+buildings|housing\s+units|"
-            r"facilities\s+with|equipped|installed|installation)",
+            r"facilities\s+with|equipped|installed|installation|new\s+(?:prisons?|facilities"
+            r"|detention\s+centres?|remand\s+centres?|buildings?)\b(?!\s+(?:officers|staff|guards"
+            r"|personnel|employees|directors)))",
             MK.INFRASTRUCTURE,
         ),
         (

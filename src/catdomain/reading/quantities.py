@@ -908,6 +908,19 @@ _SUBJECT_BEFORE = _regex.compile(
     rf"{_S}+[^,;()]{{1,24}}?)?{_S}+to){_S}+$",
     re.IGNORECASE,
 )
+# "the prison population stood at", "the occupancy rate was": a compound subject whose
+# last word says what kind of figure follows, then a linking verb right before it.
+_COMPOUND_SUBJECT = _regex.compile(
+    rf"\b(?:the{_S}+|its{_S}+|their{_S}+)?(?P<what>(?:[A-Za-z][\w’'\u2011-]*{_S}+){{0,3}}"
+    rf"(?:population|rate|ratio|budget|caseload|capacity|occupancy))"
+    rf"(?:{_S}+(?:was|were|is|are|has|have|had))?{_S}+(?:stood{_S}+at|stands{_S}+at"
+    rf"|amount(?:ed|s){_S}+to|total(?:l?ed|s)|reached|was|were|is|are|came{_S}+to"
+    rf"|remained{_S}+at|r[io]sen?{_S}+to|f[ae]ll(?:en)?{_S}+to|(?:increased|decreased|dropped"
+    rf"|declined|grown|grew){_S}+to)(?:{_S}+(?:some|about|approximately|around|over|more"
+    rf"{_S}+than|nearly|almost|only|just))?{_S}*$",
+    re.IGNORECASE,
+)
+_COMPOUND_WORDS = ("population", "rate", "ratio", "budget", "caseload", "capacity", "occupancy")
 _MEASURE_OF_BEFORE = _regex.compile(
     rf"(?P<kind>\b(?:(?!(?:the|a|an|of|with|at|and|its|their|total)\b)[a-z]+\s+)?(?:budget|amount"
     rf"|sum|funding|allocation|compensation|fines?|expenditure|costs?|investment|grants?|capacity"
@@ -2455,6 +2468,10 @@ class _Reader:
                     if figures[i].role == "observation" and figures[i].local
                 ]
                 base = items[-1] if items else None
+                if base is None and later is not None:
+                    # "138 …, compared with 97 in 2021 (an increase of 42.3 per cent)": the
+                    # bracket follows the base; the later value is the one compared.
+                    later, base = self.compared_pair(later)
             else:
                 found = self.values_before(amount) or self.values_after(amount)
                 if found is None:
@@ -2475,6 +2492,19 @@ class _Reader:
                     text=self.text[amount.change_start : end],
                 )
             )
+
+    def compared_pair(self, head: int) -> tuple[int, int | None]:
+        """(later, base) when `head` is the value after "compared with"; else (head, None)."""
+        figures = self.figures
+        marks = self.text[max(self.lo, figures[head].lead - 40) : figures[head].lead]
+        if not (_ends_with(marks, _GATE_BASE) and _BASE_MARK.search(marks) is not None):
+            return head, None
+        k = head - 1
+        while k >= 0 and figures[k].sentence == figures[head].sentence:
+            if figures[k].role == "observation":
+                return k, head
+            k -= 1
+        return head, None
 
     def values_before(self, amount: _Figure) -> tuple[int | None, int | None] | None:
         """(later, base) among the values stated before a change in its sentence."""
@@ -2806,6 +2836,18 @@ class _Reader:
                     base = _words(f"{subject.group('kind').lower()} of {what}")
                     if not figure.unit and subject.group("kind").lower() in ("number", "total"):
                         figure.unit = _limit(_words(what), 4)
+            if not base or figure.percent or figure.has_noun:
+                window = text[
+                    max(self.sent_start[figure.sentence], figure.lead - 100) : figure.lead
+                ]
+                lowered_window = window.lower()
+                compound = (
+                    _COMPOUND_SUBJECT.search(window)
+                    if any(w in lowered_window for w in _COMPOUND_WORDS)
+                    else None
+                )
+                if compound is not None:
+                    base, own = _words(_clean(compound.group("what")).lower()), []
             concept_words = base + own
             if figure.whole is not None and not figure.has_noun and not figure.percent:
                 concept_words = self.part_concept(figure, own)

@@ -1203,6 +1203,9 @@ class _Header:
     header_end: int = 0
 
 
+_COLUMN_GAP = _regex.compile(r"\t+[ \u00a0]*|[ \u00a0]{2,}")
+
+
 class _HeaderReader:
     """Reads the masthead and title block at the top of a reply."""
 
@@ -1237,6 +1240,8 @@ class _HeaderReader:
             if kind is None:
                 kind = self._element(line)
             if kind is None:
+                kind = self._columns(line, last)
+            if kind is None:
                 break
             seen = True
             last = kind
@@ -1246,6 +1251,26 @@ class _HeaderReader:
         self._finish()
         self.header.header_end = lines[index].start if index < len(lines) else len(self.text)
         return index
+
+    def _columns(self, line: _Line, last: str) -> str | None:
+        """A masthead line holding two columns ("or Punishment<tab>Distr.: General"),
+        as text extracted from a PDF gives it: each column read as a line of its own."""
+        gaps = list(_COLUMN_GAP.finditer(self.text, line.start, line.end))
+        if not gaps:
+            return None
+        kind: str | None = last
+        position = line.start
+        for gap in [*gaps, None]:
+            stop = line.end if gap is None else gap.start()
+            part = _make_line(self.text, position, stop)
+            if part.norm:
+                assert kind is not None
+                kind = self._continuation(part, kind) or self._element(part)
+                if kind is None:
+                    return None
+            if gap is not None:
+                position = gap.end()
+        return kind
 
     def _continuation(self, line: _Line, last: str) -> str | None:
         norm = line.norm
