@@ -100,6 +100,7 @@ Example:
 from __future__ import annotations
 
 import bisect
+import copy
 import re
 from collections.abc import Sequence
 from enum import StrEnum
@@ -1258,6 +1259,15 @@ class _HeaderReader:
         gaps = list(_COLUMN_GAP.finditer(self.text, line.start, line.end))
         if not gaps:
             return None
+        saved = (
+            copy.copy(self.header),
+            list(self.furniture),
+            list(self.title_lines),
+            list(self.co_title_lines),
+            list(self.treaty_lines),
+            self.committee_body,
+            list(self.references),
+        )
         kind: str | None = last
         position = line.start
         for gap in [*gaps, None]:
@@ -1266,7 +1276,16 @@ class _HeaderReader:
             if part.norm:
                 assert kind is not None
                 kind = self._continuation(part, kind) or self._element(part)
-                if kind is None:
+                if kind is None:  # not a masthead after all: undo what its columns set
+                    (
+                        self.header,
+                        self.furniture,
+                        self.title_lines,
+                        self.co_title_lines,
+                        self.treaty_lines,
+                        self.committee_body,
+                        self.references,
+                    ) = saved
                     return None
             if gap is not None:
                 position = gap.end()
