@@ -208,3 +208,16 @@ def test_a_head_word_inside_another_word_names_nothing(word: str) -> None:
 @pytest.mark.parametrize("text", ["the Rule of Law", "the Academy of Law Enforcement Agencies"])
 def test_a_name_ending_in_of_law_is_not_a_law(text: str) -> None:
     assert kinds_and_titles(f"Training on {text} was held.") == []
+
+
+def test_numeric_dates_day_first() -> None:
+    """ "Order No. 45 of 15.03.2023 of the Minister of Justice": date and issuer both read."""
+    [order] = find_instruments("Order No. 45 of 15.03.2023 of the Minister of Justice").instruments
+    [issued] = order.issuances
+    assert (issued.issuer, issued.number, str(issued.date)) == (
+        "Ministry of Justice",
+        "45",
+        "2023-03-15",
+    )
+    [order] = find_instruments("Order No. 45 of 31.02.2023").instruments
+    assert order.issuances[0].date is None  # no such day

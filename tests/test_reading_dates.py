@@ -288,3 +288,8 @@ ADVERSARIAL = {
 def test_adversarial_inputs_finish(name: str, hang_guard: Callable[..., None]) -> None:
     """Inputs built to make regular expressions backtrack finish (a hang guard)."""
     hang_guard(lambda: find_dates(ADVERSARIAL[name], reference=REFERENCE))
+
+
+@pytest.mark.parametrize("text", ["Law No. 2022-12 was adopted.", "Decree № 2023/45 applies."])
+def test_a_number_after_no_is_not_a_date(text: str) -> None:
+    assert find_dates(text) == ()

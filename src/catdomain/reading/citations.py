@@ -48,7 +48,7 @@ import attrs
 
 from catdomain import _regex
 from catdomain._dates import PartialDate, Period, parse_date, parse_time
-from catdomain.exceptions import ParseError
+from catdomain.exceptions import CatdomainError, ParseError
 from catdomain.identifiers import ProvisionPath, parse_provisions
 from catdomain.reading._authorities import canonical_authority
 from catdomain.vocab import InstrumentKind, InstrumentStatus
@@ -83,7 +83,11 @@ _MONTHS = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November"
     r"|December)"
 )
-DATE = rf"(?:\d{{1,2}}{S}{_MONTHS}{S}\d{{4}}|{_MONTHS}{S}\d{{4}}|\d{{4}})"
+# "15.03.2023" (day first, as in replies translated from most languages) too.
+DATE = (
+    rf"(?:\d{{1,2}}{S}{_MONTHS}{S}\d{{4}}|{_MONTHS}{S}\d{{4}}"
+    rf"|(?:0?[1-9]|[12][0-9]|3[01])\.(?:0?[1-9]|1[0-2])\.\d{{4}}\b|\d{{4}})"
+)
 NUMBER = r"(?:[A-Z]{1,5}[\u2011-])?[0-9][\w/\u2011.-]*\w|[0-9]"
 _DETERMINER = r"(?:[Tt]he|[Tt]hese|[Tt]hose|[Aa]n?|[Nn]ew|[Ii]ts|[Tt]heir)"
 _ADJECTIVES = (
@@ -500,9 +504,19 @@ def _normal_title(title: str) -> str:
     return re.sub(r"^(?:the|a|an|these|those|new|special)\s+", "", t)
 
 
+_NUMERIC_DATE = _regex.compile(r"([0-9]{1,2})\.([0-9]{1,2})\.([0-9]{4})")
+
+
 def _date(text: str | None) -> PartialDate | None:
     if not text:
         return None
+    numeric = _NUMERIC_DATE.fullmatch(text)
+    if numeric is not None:
+        day, month, year = (int(g) for g in numeric.groups())
+        try:
+            return PartialDate(year, month, day)
+        except (CatdomainError, ValueError):
+            return None
     try:
         return parse_date(text.replace("\u00a0", " "))
     except ParseError:

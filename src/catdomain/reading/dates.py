@@ -452,6 +452,9 @@ def _prefix_start(text: str, lo: int, start: int) -> int:
     return tokens[end][0]
 
 
+_NUMBER_SIGN_BEFORE = _regex.compile(r"(?:\b[Nn][Oo]s?\.?|№|N°)[ \u00a0]*$")
+
+
 def _candidate_at(text: str, lo: int, hi: int, core: re.Match[str]) -> re.Match[str] | None:
     """The whole candidate around a core: its anchor, "the period", part of year, dates."""
     start = core.start()
@@ -461,6 +464,8 @@ def _candidate_at(text: str, lo: int, hi: int, core: re.Match[str]) -> re.Match[
         and text[max(lo, start - 4) : start - 1].lower() != "mid"
     ):
         return None  # "Kazakhstan‑2050", "226-2020"
+    if _NUMBER_SIGN_BEFORE.search(text, max(lo, start - 8), start):
+        return None  # "Law No. 2022-12", "Decree № 2023/45": a number, not a date
     prefix = _prefix_start(text, lo, start)
     if prefix < start:
         match = _CANDIDATE.match(text, prefix, hi)
