@@ -834,6 +834,10 @@ def test_mutated_seed_paragraphs(text: str) -> None:
 
 
 ADVERSARIAL = {
+    "tabs": "\t" * 100_000 + "1",
+    "a long table": "Year\tTotal\n" + "2021\t5\n" * 20_000,
+    "cells of words": "a\tb\n" * 20_000,
+    "spaced columns": ("x  " * 50 + "\n") * 2_000,
     "digits": "1" * 100_000,
     "grouped digits": "1,111" + ",111" * 30_000,
     "spaced digits": " ".join(["111"] * 30_000),
@@ -948,3 +952,16 @@ def test_lines_with_tabs_that_are_not_tables(text: str) -> None:
     from catdomain.reading._tables import find_tables
 
     assert find_tables(text, 0, len(text)) == []
+
+
+def test_a_caption_with_as_many_cells_and_a_note_after_the_table() -> None:
+    """The header may follow a line with as many cells; rows that do not fit end the table."""
+    text = (
+        "Prison population\tby year\nYear\tTotal\n2021\t39,000\n2022\t33,900\n"
+        "Source:\tMinistry of Justice\n"
+    )
+    reading = read(text)
+    assert [(q.text, str(q.time)) for q in reading.quantities] == [
+        ("39,000", "2021"),
+        ("33,900", "2022"),
+    ]

@@ -27,7 +27,7 @@ makes the others its subsets. Anything else is left to the prose reader.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from decimal import Decimal
 
 import attrs
@@ -53,6 +53,7 @@ _CAPTION_CUT = _regex.compile(
 _ENUMERATOR = _regex.compile(r"^[ \t\u00a0]*(?:\(?[0-9]{1,3}[.)]|\(?[a-z][.)])[ \t\u00a0]*")
 _LEADING_THE = _regex.compile(r"^(?:the|a|an)[ \u00a0]+", re.IGNORECASE)
 _MAX_CAPTION_WORDS = 8
+_HEADER_TRIES = 3  # lines of a block of equal width tried as its header
 
 
 @attrs.frozen(kw_only=True)
@@ -191,7 +192,7 @@ def _is_missing(cell: Cell) -> bool:
 
 def _caption(text: str, lo: int, header_start: int) -> str:
     """What the line before the table says is counted ("The prison population was …")."""
-    before = text[lo:header_start].rstrip()
+    before = text[max(lo, header_start - 400) : header_start].rstrip()
     line = before[max(before.rfind("\n"), before.rfind("\r")) + 1 :]
     line = _ENUMERATOR.sub("", line)
     cut = _CAPTION_CUT.search(line)
@@ -216,74 +217,118 @@ def _concept(caption: str, label: str) -> tuple[str, bool]:
     return f"{caption}: {lowered if not label[1:2].isupper() else label}", total
 
 
-def _row_layout(
-    text: str, caption: str, header: list[Cell], rows: list[tuple[int, int, list[Cell]]]
-) -> list[TableFigure] | None:
-    """Figures of a table whose rows start with a time."""
-    if any(not c.text or _number(c) is not None or _time(c.text) for c in header[1:]):
-        return None  # column labels are words: "Total", "Pretrial detainees"
-    figures = []
-    for line, (start, end, cells) in enumerate(rows):
-        when = _time(cells[0].text)
-        if when is None:
-            return None
-        for label, cell in zip(header[1:], cells[1:], strict=True):
-            if _is_missing(cell):
-                continue
-            number = _number(cell)
-            if number is None:
-                return None
-            value, percent, own = number
-            concept, total = _concept(caption, label.text)
-            figures.append(
-                TableFigure(
-                    cell=own,
-                    value=value,
-                    percent=percent or "%" in label.text or "per cent" in label.text.lower(),
-                    concept=concept,
-                    time=when,
-                    row=(start, end),
-                    total=total,
-                    line=line,
-                )
-            )
-    return figures
+_Row = tuple[int, int, list[Cell]]
 
 
-def _column_layout(
-    text: str, caption: str, header: list[Cell], rows: list[tuple[int, int, list[Cell]]]
+def _row_figures(
+    caption: str, labels: list[Cell], row: _Row, line: int
 ) -> list[TableFigure] | None:
-    """Figures of a table whose header's cells after the first are times."""
-    times = [_time(cell.text) for cell in header[1:]]
-    if any(t is None for t in times):
+    """The figures of one row of a table whose rows start with a time, or None."""
+    start, end, cells = row
+    when = _time(cells[0].text)
+    if when is None:
         return None
     figures = []
-    for line, (start, end, cells) in enumerate(rows):
-        label = cells[0].text
-        if not label or _number(cells[0]) is not None or _time(label) is not None:
+    for label, cell in zip(labels, cells[1:], strict=True):
+        if _is_missing(cell):
+            continue
+        number = _number(cell)
+        if number is None:
             return None
-        concept, total = _concept(caption, label)
-        for when, cell in zip(times, cells[1:], strict=True):
-            if _is_missing(cell):
-                continue
-            number = _number(cell)
-            if number is None:
-                return None
-            assert when is not None
-            value, percent, own = number
-            figures.append(
-                TableFigure(
-                    cell=own,
-                    value=value,
-                    percent=percent or "%" in label or "per cent" in label.lower(),
-                    concept=concept,
-                    time=when,
-                    row=(start, end),
-                    total=total,
-                    line=line,
-                )
+        value, percent, own = number
+        concept, total = _concept(caption, label.text)
+        marked = "%" in label.text or "per cent" in label.text.lower()
+        figures.append(
+            TableFigure(
+                cell=own,
+                value=value,
+                percent=percent or marked,
+                concept=concept,
+                time=when,
+                row=(start, end),
+                total=total,
+                line=line,
             )
+        )
     return figures
+
+
+def _column_figures(
+    caption: str, times: list[Period], row: _Row, line: int
+) -> list[TableFigure] | None:
+    """The figures of one row of a table whose columns are times, or None."""
+    start, end, cells = row
+    label = cells[0].text
+    if not label or _number(cells[0]) is not None or _time(label) is not None:
+        return None
+    concept, total = _concept(caption, label)
+    marked = "%" in label or "per cent" in label.lower()
+    figures = []
+    for when, cell in zip(times, cells[1:], strict=True):
+        if _is_missing(cell):
+            continue
+        number = _number(cell)
+        if number is None:
+            return None
+        value, percent, own = number
+        figures.append(
+            TableFigure(
+                cell=own,
+                value=value,
+                percent=percent or marked,
+                concept=concept,
+                time=when,
+                row=(start, end),
+                total=total,
+                line=line,
+            )
+        )
+    return figures
+
+
+def _read_table(
+    text: str, lo: int, lines: list[_Row], at: int, stop: int
+) -> tuple[TextTable, int] | None:
+    """The table whose header is ``lines[at]``, and how many of the lines after it, up to
+    `stop`, it takes (those that fit)."""
+    header = lines[at]
+    start, _end, cells = header
+    caption = _caption(text, lo, start)
+    labels = cells[1:]
+    read: Callable[[_Row, int], list[TableFigure] | None]
+    if all(c.text and _number(c) is None and _time(c.text) is None for c in labels):
+        # Column labels are words ("Total", "Pretrial detainees"); rows start with a time.
+        def read(row: _Row, line: int) -> list[TableFigure] | None:
+            return _row_figures(caption, labels, row, line)
+    else:
+        times = [_time(c.text) for c in labels]
+        if any(t is None for t in times):
+            return None
+        corner = _caption_of(cells[0].text) if cells[0].text else ""
+        known = [t for t in times if t is not None]
+
+        def read(row: _Row, line: int) -> list[TableFigure] | None:
+            return _column_figures(corner or caption, known, row, line)
+
+    rows = range(at + 1, stop)
+    figures: list[TableFigure] = []
+    taken = 0
+    for line, index in enumerate(rows):
+        found = read(lines[index], line)
+        if found is None:
+            break
+        figures.extend(found)
+        taken += 1
+    if not figures:
+        return None
+    table = TextTable(
+        start=start,
+        end=lines[at + taken][1],
+        caption=caption,
+        figures=tuple(figures),
+        subsets=_subsets(figures),
+    )
+    return table, taken
 
 
 def _subsets(figures: list[TableFigure]) -> tuple[tuple[int, tuple[int, ...]], ...]:
@@ -313,39 +358,30 @@ def find_tables(text: str, lo: int, hi: int) -> list[TextTable]:
         >>> [(f.concept, str(f.time), f.cell.text) for f in find_tables(text, 0, len(text))[0].figures]
         [('complaints: registered', '2021', '64'), ('complaints: registered', '2022', '51'), ('complaints: sent to court', '2021', '18'), ('complaints: sent to court', '2022', '15')]
     """  # noqa: E501
-    if "\t" not in text[lo:hi] and "  " not in text[lo:hi]:
+    if text.find("\t", lo, hi) < 0 and text.find("  ", lo, hi) < 0:
         return []
     lines = [(s, e, _cells(text, s, e)) for s, e in _lines(text, lo, hi)]
     tables: list[TextTable] = []
-    i = 0
-    while i < len(lines):
-        start, _end, header = lines[i]
-        width = len(header)
-        j = i + 1
-        while j < len(lines) and len(lines[j][2]) == width:
-            j += 1
-        rows = lines[i + 1 : j]
-        if width >= 2 and rows:
-            caption = _caption(text, lo, start)
-            found = _row_layout(text, caption, header, rows)
+    block = 0
+    while block < len(lines):
+        width = len(lines[block][2])
+        end = block + 1
+        while end < len(lines) and len(lines[end][2]) == width:
+            end += 1
+        # A header is one of the first lines of a block of lines with as many cells (a
+        # caption may come first); a table takes the rows after it that fit, and the
+        # search goes on after them. A header fails on its first row, so each line is
+        # read a bounded number of times: linear in the text.
+        header, tries = block, 0
+        while width >= 2 and header < end - 1 and tries < _HEADER_TRIES:
+            found = _read_table(text, lo, lines, header, end)
             if found is None:
-                label = header[0].text
-                found = _column_layout(
-                    text, (label and _caption_of(label)) or caption, header, rows
-                )
-            if found:
-                tables.append(
-                    TextTable(
-                        start=start,
-                        end=rows[-1][1],
-                        caption=caption,
-                        figures=tuple(found),
-                        subsets=_subsets(found),
-                    )
-                )
-                i = j
+                header, tries = header + 1, tries + 1
                 continue
-        i += 1
+            table, taken = found
+            tables.append(table)
+            header, tries = header + 1 + taken, 0
+        block = end
     return tables
 
 
