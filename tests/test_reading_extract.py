@@ -164,6 +164,19 @@ def test_a_two_column_masthead_bills_circulars_and_compared_values() -> None:
     ]
 
 
+def test_a_decision_approving_a_programme_is_its_issuance() -> None:
+    """ "The Government adopted Decision No. 215 on 12 April 2022 approving the Programme …"."""
+    dossier = cd.extract(_read("kgz-cat-run-in.txt"))
+    programme = next(i for i in dossier.instruments if i.kind is cd.InstrumentKind.PROGRAMME)
+    [issued] = programme.issuances
+    assert (issued.issuer, issued.number, str(issued.date)) == ("a-government", "215", "2022-04-12")
+    reports = next(s for s in dossier.series if s.key.concept == "reports of torture")
+    assert [(str(o.time), str(o.value)) for o in reports.observations] == [
+        ("2021", "268"),
+        ("2022", "301"),
+    ]
+
+
 @pytest.mark.parametrize("name", sorted(p.name for p in REPLIES.glob("*.txt")))
 def test_every_sample_reply_extracts_with_exact_quotes(name: str) -> None:
     """Each hand-written reply in another layout extracts, and every quote is exact."""

@@ -965,3 +965,27 @@ def test_a_caption_with_as_many_cells_and_a_note_after_the_table() -> None:
         ("39,000", "2021"),
         ("33,900", "2022"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "In 2021, the authorities registered 268 reports of torture; in 2022, 301.",
+            [("268", "reports", "2021"), ("301", "reports", "2022")],
+        ),
+        (
+            "In 2021, 45 complaints were received; in 2022, 52, and in 2023, 60.",
+            [
+                ("45", "complaints", "2021"),
+                ("52", "complaints", "2022"),
+                ("60", "complaints", "2023"),
+            ],
+        ),
+    ],
+)
+def test_a_time_before_an_elliptical_figure(
+    text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    """ "; in 2022, 301": the figure takes the time before it and counts what the first counts."""
+    assert [(q.text, q.unit, str(q.time)) for q in read(text).quantities] == expected

@@ -270,7 +270,7 @@ _NUMBERED = _regex.compile(
     rf"General(?:’s|'s)?(?:{S}Office)?){S})?(?:the{S})?(?P<head>{_NUMBERED_HEAD}){S}No\.?{S}?"
     rf"(?P<num>{NUMBER})"
     rf"(?:{S}of{S}(?:the{S})?(?P<issuer>(?!{DATE}){_ISSUER}))?"
-    rf"(?:,?{S}(?:of|dated){S}(?P<date>{DATE}))?"
+    rf"(?:,?{S}(?:of|dated|on){S}(?P<date>{DATE}))?"
     rf"(?:{S}of{S}(?:the{S})?(?P<issuer_after>{_ISSUER}))?"
 )
 _ACT_OF_ISSUER = _regex.compile(rf"(?P<head>\b{_ACT_HEAD}){S}of{S}(?P<issuer>{_ISSUER})")
@@ -331,6 +331,10 @@ _WORD_NUMBER = _regex.compile(r"\d")
 _LINK_GAP = _regex.compile(
     rf"[ \u00a0,]*(?:of|to|under|implementing|for){S}(?:the{S})?"
     rf"(?:implementation{S}of{S}(?:the{S})?)?"
+)
+_APPROVING_GAP = _regex.compile(
+    rf",?{S}(?:approving|(?:which|that){S}approved|by{S}which{S}(?:it{S})?approved)"
+    rf"{S}(?:the{S})?"
 )
 _AMENDED_BEFORE = _regex.compile(
     rf"(?:amending|amends|to{S}amend)(?:{S}and{S}supplementing)?{S}(?:the{S})?$"
@@ -637,15 +641,21 @@ def _numbered_mentions(
             end=span[1],
         )
         title = None
+        covered = span
         on = re.match(rf"{S}(?:on|concerning|regarding|approving){S}", text[span[1] : span[1] + 20])
         if on:
             title_end = _complement_end(text, span[1] + on.end(), end)
             if title_end > span[1] + on.end():
                 title = _clean(text[span[1] + 1 : title_end])
+                if not on.group().strip().startswith("approving"):
+                    # "Order No. 5 on the procedure for visits": the procedure is its title,
+                    # not another instrument. What an act approves is one (see
+                    # `_approving_links`).
+                    covered = (span[0], title_end)
         out.append(
             _Mention(start=span[0], end=span[1], kind=kind, title=title, issuances=[issuance])
         )
-        taken.append(span)
+        taken.append(covered)
     # "orders of A, No. 1 of …, B, No. 2 of …" — joint orders, and plain "order of the X".
     for m in _ACT_OF_ISSUER.finditer(text, start, end):
         span = (m.start(), m.end())
@@ -1072,6 +1082,22 @@ def _adoption_dates(text: str, mentions: list[_Mention]) -> None:
             )
 
 
+def _approving_links(text: str, mentions: list[_Mention]) -> None:
+    """A numbered act "approving the Programme …" issued the instrument named after it."""
+    ordered = sorted(mentions, key=lambda x: x.start)
+    for act, after in itertools.pairwise(ordered):
+        if (
+            act.issuances
+            and not act.back
+            and after.title is not None
+            and not after.back
+            and act.end <= after.start
+            and _APPROVING_GAP.fullmatch(text, act.end, after.start)
+        ):
+            act.host = after
+            act.title = None
+
+
 def _link_issuances(text: str, mentions: list[_Mention]) -> None:
     """A numbered act right after an instrument (in brackets, or "approved by") adopts it."""
     ordered = sorted(mentions, key=lambda x: x.start)
@@ -1298,6 +1324,7 @@ def find_instruments(
         back = _back_mentions(text, start, end, taken)
         region = named + numbered + lower + back
         region = _attach_provisions(text, region, start, end)
+        _approving_links(text, region)
         _link_issuances(text, region)
         _adoption_dates(text, region)
         mentions.extend(region)

@@ -948,6 +948,15 @@ _GENERIC_UNITS = frozenset({"occasions", "times", "instances", "occasion", "time
 _NOUN_BEFORE_BRACKET = _regex.compile(
     rf"(?P<np>(?:[A-Za-z][\w’'\u2011-]*{_S}+){{0,15}}[A-Za-z][\w’'\u2011-]*){_S}*$"
 )
+_LEADING_TIME_GAP = _regex.compile(rf"{_S}*[,:]{_S}*")
+_CLAUSE_BEFORE_TIME = _regex.compile(
+    rf"[;,]{_S}*(?:(?:and|while|whereas|but){_S}+)?(?:in|during|for)?{_S}*$"
+)
+_LEAD_TIME_GAP = _regex.compile(
+    rf"(?:{_S}+[A-Za-z][^;,.0-9()]{{0,40}}?)?{_S}*[;,]{_S}*(?:(?:and|while|whereas|but){_S}+)?(?:(?:in|during|for|as{_S}+at"
+    rf"|as{_S}+of){_S}+)?(?:[0-9]{{1,2}}{_S}+)?(?:[A-Za-z]+{_S}+)?(?:19|20)[0-9]{{2}}"
+    rf"{_S}*[,:]?{_S}*"
+)
 _MAX_CONCEPT_WORDS = 12
 _LOOKBACK = 8  # figures looked back at when searching for a whole or a later value
 _MAX_PARTS = 60
@@ -1808,6 +1817,25 @@ class _Reader:
                 continue
             b.unit = a.unit
             b.run_noun = a.index
+        # "In 2021, … registered 268 reports of torture; in 2022, 301": the second figure,
+        # after a time of its own, counts what the first counts.
+        for a, b in itertools.pairwise(self.figures):
+            if (
+                b.has_noun
+                or b.unit
+                or b.run_noun is not None
+                or not a.unit
+                or a.sentence != b.sentence
+                or a.group != b.group
+                or a.percent != b.percent
+                or a.role != "observation"
+                or b.role != "observation"
+                or b.lead - a.noun_end > 80
+                or not _LEAD_TIME_GAP.fullmatch(text, a.noun_end, b.lead)
+            ):
+                continue
+            b.unit = a.unit
+            b.run_noun = a.index
 
     def share_run_times(self) -> None:
         """A time written after the last figure of a list holds for the whole list."""
@@ -1874,10 +1902,13 @@ class _Reader:
     def read_local_times(self) -> None:
         """A time written right after a figure and its noun is the figure's own ("377 in 2022")."""
         mention_starts = [m.start for m in self.dates]
+        mention_ends = [m.end for m in self.dates]
         figures = self.figures
         for figure in figures:
             if figure.eq >= 0 and figure.time_set:
                 continue  # an equivalent figure already took the time for all
+            if self.led_by_time(figure, mention_ends):
+                continue  # "in 2022, 52, and in 2023, 60": 52 is for 2022, not 2023
             k = bisect.bisect_left(mention_starts, figure.noun_end)
             while (
                 k < len(self.dates)
@@ -1923,6 +1954,23 @@ class _Reader:
                 member.local = True
                 member.local_start = mention.start
                 member.local_end = mention.end
+
+    def led_by_time(self, figure: _Figure, mention_ends: list[int]) -> bool:
+        """Whether a time of its own comes right before the figure ("; in 2022, 301")."""
+        k = bisect.bisect_right(mention_ends, figure.lead) - 1
+        if k < 0 or self.mention_sentence[k] != figure.sentence:
+            return False
+        mention = self.dates[k]
+        if not _LEADING_TIME_GAP.fullmatch(self.text, mention.end, figure.lead):
+            return False
+        before = figure.index - 1
+        if before >= 0 and self.figures[before].end > mention.start:
+            return False  # the time follows another figure: it is that figure's
+        # Only after a clause break: "In 2021, 45 complaints" keeps its frame as before.
+        return (
+            _CLAUSE_BEFORE_TIME.search(self.text, max(self.lo, mention.start - 12), mention.start)
+            is not None
+        )
 
     def frame_lists(self) -> dict[int, list[int]]:
         """Frame candidates by bracket group; "(2020–2023)" alone in brackets frames its parent."""
