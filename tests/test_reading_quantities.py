@@ -989,3 +989,18 @@ def test_a_time_before_an_elliptical_figure(
 ) -> None:
     """ "; in 2022, 301": the figure takes the time before it and counts what the first counts."""
     assert [(q.text, q.unit, str(q.time)) for q in read(text).quantities] == expected
+
+
+def test_the_words_of_a_number_are_one_figure() -> None:
+    """ "One hundred and twenty officers" is one figure, not also "twenty"."""
+    reading = read("One hundred and twenty officers were trained in 2023.")
+    assert [(q.text, str(q.value)) for q in reading.quantities] == [
+        ("One hundred and twenty", "120")
+    ]
+
+
+def test_a_chain_of_elliptical_figures_keeps_the_first_noun() -> None:
+    reading = read("The number of deaths in custody was 14 in 2021, 9 in 2022 and 6 in 2023.")
+    assert {(q.concept, q.unit) for q in reading.quantities} == {
+        ("number of deaths in custody", "deaths in custody")
+    }

@@ -1293,6 +1293,9 @@ class _Reader:
                 skip_to = max(end, zone_end)
                 continue
             figure = self.figure(start, end, word)
+            if figure is not None:
+                # "One hundred and twenty": the words inside a figure are not figures too.
+                skip_to = max(skip_to, figure.end)
             if figure is not None and not self.is_norm(figure):
                 figure.index = len(self.figures)
                 self.figures.append(figure)
@@ -2929,9 +2932,16 @@ class _Reader:
                     concept_words = [*concept_words, f"({' '.join(extra[-room:])})"]
             concept = _clean(" ".join(concept_words[:_MAX_CONCEPT_WORDS])).replace(" :", ":")
             figure.concept = concept.rstrip(":") or figure.unit
+        # A run takes the noun of a later figure ("12, 15 and 20 persons": back to front) or
+        # of an earlier one ("14 in 2021, 9 in 2022 and 6 in 2023": front to back).
         for figure in reversed(figures):
-            if figure.run_noun is not None:
+            if figure.run_noun is not None and figure.run_noun > figure.index:
                 figure.concept = figures[figure.run_noun].concept or figure.concept
+        for figure in figures:
+            if figure.run_noun is not None and figure.run_noun < figure.index:
+                earlier = figures[figure.run_noun]
+                figure.concept = earlier.concept or figure.concept
+                figure.unit = figure.unit or earlier.unit
 
     def part_concept(self, figure: _Figure, own: list[str]) -> list[str]:
         """ "persons: convicted of torture"; "6 of other malfeasance" borrows "convicted"."""
