@@ -499,6 +499,7 @@ HEADINGS = [
     ("II.\tFollow-up to the recommendation contained in paragraph 40", "40"),
     ("Recommendation No. 15", "15"),
     ("Recommendation 1 (paragraph 10 (a))", "10 (a)"),
+    ("Follow-up recommendation No. 3 (paragraph 25)", "25"),
     ("Follow-up information relating to paragraph 10 and paragraph 14 of the concluding"
      " observations", "10 and 14"),
     ("Paragraphs 10, para. 12 and 14", "10, 12 and 14"),

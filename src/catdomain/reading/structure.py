@@ -1121,6 +1121,9 @@ def _lead_ok(prefix: str, *, enumerated: bool) -> bool:
     return cue or not names
 
 
+_NUMBER_ABBREVIATION = _regex.compile(r"\b(?:No|Nos|paras?|arts?|pp?)\.\s*(?=[0-9])", re.IGNORECASE)
+
+
 def _subject_ok(subject: str | None) -> bool:
     if subject is None:
         return True
@@ -1129,7 +1132,8 @@ def _subject_ok(subject: str | None) -> bool:
         return False
     if subject[0] in _OPEN_QUOTES or _ends_sentence(subject) or _OPENER.match(subject):
         return False
-    return re.search(r"[.;!?]\s+\S", subject) is None
+    # "Recommendation No. 3": the full stop of an abbreviation before a number ends nothing.
+    return re.search(r"[.;!?]\s+\S", _NUMBER_ABBREVIATION.sub("", subject)) is None
 
 
 def _enum_token(match: re.Match[str] | None) -> str | None:
