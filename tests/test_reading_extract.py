@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -175,6 +176,23 @@ def test_a_decision_approving_a_programme_is_its_issuance() -> None:
         ("2021", "268"),
         ("2022", "301"),
     ]
+
+
+def test_acts_with_years_changes_before_their_noun_and_named_offices() -> None:
+    """ "X Act 2019", "a 13 per cent decrease", "the Home Office has commissioned …"."""
+    dossier = cd.extract(_read("gbr-cat-acts.txt"))
+    titles = {i.title: i for i in dossier.instruments}
+    act = titles["Age of Criminal Responsibility (Scotland) Act 2019"]
+    assert [str(i.date) for i in act.issuances] == ["2019"]
+    [change] = dossier.changes
+    assert (change.direction, change.amount, change.relative) == (
+        cd.ChangeDirection.DECREASE,
+        Decimal(13),
+        True,
+    )
+    found = {(m.status.value if m.status else None, m.authorities) for m in dossier.measures}
+    assert ("completed", ("a-home-office",)) in found
+    assert ("adopted", ("a-scottish-parliament",)) in found
 
 
 @pytest.mark.parametrize("name", sorted(p.name for p in REPLIES.glob("*.txt")))
