@@ -36,7 +36,7 @@ from catdomain.reading.quantities import (
     QuantityReading,
     find_quantities,
 )
-from catdomain.vocab import BreakdownKind, Qualifier
+from catdomain.vocab import BreakdownKind, Qualifier, ValueKind
 
 ROOT = Path(__file__).parents[1]
 SEED = ROOT / "src" / "catdomain" / "datasets" / "data" / "kaz-2024-follow-up.txt"
@@ -1004,3 +1004,8 @@ def test_a_chain_of_elliptical_figures_keeps_the_first_noun() -> None:
     assert {(q.concept, q.unit) for q in reading.quantities} == {
         ("number of deaths in custody", "deaths in custody")
     }
+
+
+def test_what_will_be_renovated_is_a_plan() -> None:
+    [q] = read("Under the Programme, 4 detention facilities will be renovated by 2024.").quantities
+    assert (q.value_kind, str(q.time)) == (ValueKind.PLAN, "../2024")

@@ -809,7 +809,10 @@ _PLAN_CUE = _regex.compile(
       |employed|purchased|acquired|procured|installed|allocated|deployed|equipped|commissioned
       |completed|put\s+into\s+(?:operation|service)|operational
       |build|construct|open|establish|create|recruit|hire|employ|purchase|acquire|procure
-      |install|allocate|deploy|equip|commission|add)
+      |install|allocate|deploy|equip|commission|add
+      |renovated|refurbished|repaired|reconstructed|modernized|modernised|upgraded|replaced
+      |closed|trained|renovate|refurbish|repair|reconstruct|modernize|modernise|upgrade
+      |replace|close|train)
     |(?:is|are)\s+to\s+be|under\s+construction|envisages?
     |provides?\s+for\s+(?:the\s+)?(?:construction|closure|opening|creation|establishment
       |recruitment|purchase|building|renovation|installation)
