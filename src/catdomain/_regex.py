@@ -129,21 +129,27 @@ def first_chars(pattern: str, flags: int = 0) -> str | None:
         >>> first_chars(r"(?:a|b)?") is None  # may match the empty string
         True
     """
+    return _analyse(pattern, flags)[0]
+
+
+def _analyse(pattern: str, flags: int) -> tuple[str | None, int]:
+    """The first-character class of `pattern` (or None) and its flags as parsed: those
+    given plus inline global ones ("(?ix)…")."""
     try:
         parsed = _p.parse(pattern, flags)
     except re.error:
-        return None
+        return None, flags
+    found_flags: int = parsed.state.flags
     data = list(parsed)
     if data and data[0][0] in (_c.LITERAL, _c.IN):
-        return None
+        return None, found_flags
     try:
-        # The flags as parsed: those given plus inline global ones ("(?i)…").
-        items, nullable = _first(data, parsed.state.flags)
+        items, nullable = _first(data, found_flags)
     except _UnknownStartError:
-        return None
+        return None, found_flags
     if nullable or not items:
-        return None
-    return "[" + "".join(sorted(items)) + "]"
+        return None, found_flags
+    return "[" + "".join(sorted(items)) + "]", found_flags
 
 
 def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
@@ -162,13 +168,12 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
     # Inline global flags ("(?ix)…") must stay first: the guard goes after them.
     lead = _GLOBAL_FLAGS.match(pattern)
     head, body = (pattern[: lead.end()], pattern[lead.end() :]) if lead else ("", pattern)
-    guard = first_chars(pattern, flags)
+    guard, parsed_flags = _analyse(pattern, flags)
     if guard is None:
         return re.compile(pattern, flags)
-    compiled = re.compile(pattern, flags)
     # A group around the pattern keeps the guard on every top-level alternative; in
     # verbose mode a newline ends a trailing comment before the group closes.
-    close = "\n)" if compiled.flags & re.VERBOSE else ")"
+    close = "\n)" if parsed_flags & re.VERBOSE else ")"
     return re.compile(f"{head}(?={guard})(?:{body}{close}", flags)
 
 
