@@ -195,6 +195,23 @@ def test_acts_with_years_changes_before_their_noun_and_named_offices() -> None:
     assert ("adopted", ("a-scottish-parliament",)) in found
 
 
+def test_decrees_amending_laws_policies_and_targets_from_a_baseline() -> None:
+    """Legislative and supreme decrees, "was amended by", a policy, a target's baseline."""
+    dossier = cd.extract(_read("per-cedaw-decrees.txt"))
+    law = next(i for i in dossier.instruments if any(x.number == "30364" for x in i.issuances))
+    decree = next(i for i in dossier.instruments if any(x.number == "1386" for x in i.issuances))
+    assert decree.kind is cd.InstrumentKind.LAW  # a legislative decree
+    assert decree.amends == (law.id,)
+    policy = next(i for i in dossier.instruments if i.title == "National Gender Equality Policy")
+    assert [x.number for x in policy.issuances] == ["008-2019-MIMP"]
+    prevalence = [
+        (s.key.value_kind, [str(o.value) for o in s.observations])
+        for s in dossier.series
+        if s.key.concept == "prevalence of violence against women"
+    ]
+    assert prevalence == [(cd.ValueKind.BASELINE, ["63.2"]), (cd.ValueKind.TARGET, ["40.0"])]
+
+
 @pytest.mark.parametrize("name", sorted(p.name for p in REPLIES.glob("*.txt")))
 def test_every_sample_reply_extracts_with_exact_quotes(name: str) -> None:
     """Each hand-written reply in another layout extracts, and every quote is exact."""

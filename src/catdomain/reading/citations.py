@@ -137,7 +137,11 @@ _COMPLEMENT_START = (
 )
 # A lowercase complement runs to a clause boundary.
 _COMPLEMENT_STOP = _regex.compile(
-    r"[(),;:.!?“”\"\n]|[ \u00a0]+(?:and[ \u00a0]+(?:the|a|an|to)|which|that|who|where|is|are|was"
+    # A comma ends a complement unless a list of verbs goes on ("on preventing, punishing
+    # and eradicating violence").
+    r"[();:.!?“”\"\n]|,(?![ \u00a0]+(?!(?:includ|accord|regard|concern|follow|exclud|pend"
+    r"|bear|consider)ing\b)[a-z]+ing\b)"
+    r"|[ \u00a0]+(?:and[ \u00a0]+(?:the|a|an|to)|which|that|who|where|is|are|was"
     r"|were|has|have|had|will|shall|would|can|may|must|contains?|makes?|provides?|regulates?"
     r"|includes?|approved|adopted|developed|introduced|entered|being|been|as[ \u00a0]+well"
     r"|with[ \u00a0]+a[ \u00a0]+view|in[ \u00a0]+accordance|in[ \u00a0]+order|by[ \u00a0]+order"
@@ -221,6 +225,11 @@ _NAMED_PATTERNS: list[tuple[str, InstrumentKind | None]] = [
         K.PRESIDENTIAL_ADDRESS,
     ),
     (rf"(?:State{S}of{S}the{S}Nation|Annual){S}Address", K.PRESIDENTIAL_ADDRESS),
+    # "the National Gender Equality Policy", "the Migration Policy for 2023–2030"
+    (
+        rf"(?:{CAP}{S}){{1,5}}Policy\b(?:{S}(?:on|for|of){S}(?:the{S})?{TITLE})?",
+        K.POLICY_FRAMEWORK,
+    ),
 ]
 _NAMED = [(_regex.compile(p), kind) for p, kind in _NAMED_PATTERNS]
 
@@ -244,6 +253,7 @@ _NEEDED_WORDS: dict[str, tuple[str, ...]] = {
     _NAMED_PATTERNS[18][0]: ("Strategy", "Concept"),
     _NAMED_PATTERNS[19][0]: ("Road",),
     _NAMED_PATTERNS[21][0]: ("Address",),
+    _NAMED_PATTERNS[22][0]: ("Policy",),
 }
 _NEEDED = [_NEEDED_WORDS.get(p, ()) for p, _ in _NAMED_PATTERNS]
 
@@ -265,6 +275,7 @@ _NUMBERED_HEAD = (
 )
 _NUMBERED = _regex.compile(
     rf"(?P<pre>(?:Presidential|Government|Governmental|Cabinet|Ministerial|Joint|Departmental"
+    rf"|Legislative|Supreme|Executive|Royal|Emergency"
     rf"|Ministry{S}of{S}(?:the{S})?{CAP}(?:{S}(?:and{S})?{CAP}){{0,4}}|Ministry"
     rf"|{CAP}(?:{S}{CAP}){{0,3}}{S}(?:Agency|Committee)|(?:Procurator|Prosecutor)[ \u00a0\u2011-]"
     rf"General(?:’s|'s)?(?:{S}Office)?){S})?(?:the{S})?(?P<head>{_NUMBERED_HEAD}){S}No\.?{S}?"
@@ -333,8 +344,12 @@ _LINK_GAP = _regex.compile(
     rf"(?:implementation{S}of{S}(?:the{S})?)?"
 )
 _APPROVING_GAP = _regex.compile(
-    rf",?{S}(?:approving|(?:which|that){S}approved|by{S}which{S}(?:it{S})?approved)"
+    rf",?{S}(?:approving|approved|(?:which|that){S}approved|by{S}which{S}(?:it{S})?approved)"
     rf"{S}(?:the{S})?"
+)
+_AMENDED_BY_BEFORE = _regex.compile(
+    rf"\b(?:was|were|has{S}been|have{S}been|is|are){S}amended(?:{S}and{S}supplemented)?{S}by"
+    rf"{S}(?:the{S})?$"
 )
 _AMENDED_BEFORE = _regex.compile(
     rf"(?:amending|amends|to{S}amend)(?:{S}and{S}supplementing)?{S}(?:the{S})?$"
@@ -611,6 +626,13 @@ def _with_numbers(named: list[_Mention], numbered: list[_Mention]) -> list[_Ment
     return alone
 
 
+# Words before an act's head that say what kind of act it is, not who issued it.
+_NOT_ISSUERS = frozenset(
+    {"joint", "departmental", "ministerial", "legislative", "supreme", "executive", "royal",
+     "emergency"}
+)  # fmt: skip
+
+
 def _numbered_mentions(
     text: str, start: int, end: int, taken: list[tuple[int, int]]
 ) -> list[_Mention]:
@@ -622,7 +644,7 @@ def _numbered_mentions(
         pre = (m.group("pre") or "").strip()
         head = m.group("head").lower().rstrip("s")
         issuer_text = m.group("issuer") or m.group("issuer_after") or ""
-        if pre and pre.lower() not in ("joint", "departmental", "ministerial"):
+        if pre and pre.lower() not in _NOT_ISSUERS:
             issuer_text = issuer_text or pre
         issuer = _issuer_name(issuer_text)
         if issuer in ("Ministry", "Minister"):
@@ -779,6 +801,8 @@ def _issuer_name(text: str | None) -> str | None:
 def _act_kind(head: str, issuer: str) -> InstrumentKind:
     head = head.lower().rstrip("s")
     issuer = issuer.lower()
+    if head == "decree" and "legislative" in issuer:
+        return K.LAW  # a legislative decree has the force of law
     if head in ("law", "act"):
         return K.LAW
     if head == "instruction":
@@ -1243,6 +1267,14 @@ def _resolve(mentions: list[_Mention], text: str) -> InstrumentReading:
         # "Law No. HO-148-N amending the Criminal Code", "Act No. 1443 amending Act No. 348"
         if n.key != m.key and _AMENDING_GAP.fullmatch(text, m.end, n.start):
             amends.setdefault(m.key, []).append(n.key)
+        # "Law No. 30364 on … was amended by Legislative Decree No. 1386"
+        elif (
+            n.key != m.key
+            and n.start - m.end <= 300
+            and _AMENDED_BY_BEFORE.search(text, m.end, n.start)
+            and _SENTENCE_END.search(text, m.end, n.start) is None
+        ):
+            amends.setdefault(n.key, []).append(m.key)
     for m, n in itertools.pairwise(titled):
         gap = text[m.end : n.start]
         if n.key != m.key and _LINK_GAP.fullmatch(gap) and n.kind in _PARENT_KINDS:

@@ -138,7 +138,8 @@ _KIND_RULES: list[tuple[re.Pattern[str], MeasureKind]] = [
     for p, kind in [
         (r"\bbill\b|\bdraft\s+law|\blegislative\s+amendments\b", MK.BILL_SUBMITTED),
         (
-            r"\b(?:Code|Act|Law)\b[^.]{0,60}\b(?:was|were|has\s+been|have\s+been)\s+(?:adopted|"
+            r"\b(?:Code|Act|Law)\b(?:[^.]|(?<=\bNo)\.){0,160}?\b(?:was|were|has\s+been|have\s+been)"
+            r"\s+(?:adopted|"
             r"amended|enacted)|\bamendments\s+(?:have\s+been|were)\s+made\s+to\s+the\s+(?:Code|Act|Law|"
             r"Criminal|Constitution)|\bthe\s+\w+\s+Code\s+was\s+adopted"
             r"|\b(?:Law|Act)\s+No\.?[^.]{0,40}?\b(?:amending|amends|amended)\b"
@@ -155,7 +156,7 @@ _KIND_RULES: list[tuple[re.Pattern[str], MeasureKind]] = [
             MK.SECONDARY_REGULATION,
         ),
         (
-            r"\b(?:action\s+plan|road\s*map|programme|program|strategy|policy\s+framework"
+            r"\b(?:action\s+plan|road\s*map|programme|program|strategy|polic(?:y|ies)\b"
             r"|plans?\b(?!\s+to\b))",
             MK.POLICY_OR_PLAN,
         ),

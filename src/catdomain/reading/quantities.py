@@ -924,6 +924,14 @@ _COMPOUND_SUBJECT = _regex.compile(
     re.IGNORECASE,
 )
 _COMPOUND_WORDS = ("population", "rate", "ratio", "budget", "caseload", "capacity", "occupancy")
+# "reducing the prevalence of violence against women from 63.2 per cent …"
+_CHANGE_OBJECT = _regex.compile(
+    rf"\b(?:reduc(?:e|es|ed|ing)|increas(?:e|es|ed|ing)|lower(?:s|ed|ing)?|rais(?:e|es|ed|ing)"
+    rf"|cut(?:s|ting)?|halv(?:e|es|ed|ing)|doubl(?:e|es|ed|ing)){_S}+(?:the{_S}+|its{_S}+"
+    rf"|their{_S}+)?(?P<what>(?:[A-Za-z][\w’'\u2011-]*{_S}+){{0,7}}[A-Za-z][\w’'\u2011-]*)"
+    rf"{_S}+from{_S}+$",
+    re.IGNORECASE,
+)
 _MEASURE_OF_BEFORE = _regex.compile(
     rf"(?P<kind>\b(?:(?!(?:the|a|an|of|with|at|and|its|their|total)\b)[a-z]+\s+)?(?:budget|amount"
     rf"|sum|funding|allocation|compensation|fines?|expenditure|costs?|investment|grants?|capacity"
@@ -2692,6 +2700,10 @@ class _Reader:
             before = self.text[max(self.lo, figure.lead - 30) : figure.lead]
             if _ends_with(before, _GATE_BASELINE) and _BASELINE_BEFORE.search(before):
                 figure.kind = ValueKind.BASELINE
+            elif kind is ValueKind.TARGET and _last_word(before) == "from":
+                # "reducing … from 63.2 per cent in 2019 to 40 per cent by 2030": the value a
+                # target starts from is its baseline.
+                figure.kind = ValueKind.BASELINE
             elif kind is ValueKind.BASELINE:
                 figure.kind = ValueKind.ACTUAL
         for figure in self.figures:
@@ -2857,9 +2869,15 @@ class _Reader:
                     base = ["funds", verb.group("verb").lower()]
             if not figure.has_noun or figure.money:
                 window = text[max(lo, figure.lead - 80) : figure.lead]
-                changed = _CHANGE_SUBJECT.search(window) if _last_word(window) == "from" else None
+                changed = (
+                    _CHANGE_SUBJECT.search(window) or _CHANGE_OBJECT.search(window)
+                    if _last_word(window) == "from"
+                    else None
+                )
                 if changed is not None:
                     base = _words(_clean(changed.group("what")))
+                    if own and own[0].lower() == "to":
+                        own = []  # "from 158 per cent to below 120 …": where it goes, not what
                     counted = _NUMBER_OF.match(" ".join(base))
                     if counted is not None and not figure.unit and not figure.percent:
                         figure.unit = _limit(_words(counted.group("what")), 4)
