@@ -41,6 +41,10 @@ def kinds_and_titles(text: str) -> list[tuple[str, str | None]]:
         ),
         ("the Prevention of Torture Act No. 5 of 2019", [("law", "Prevention of Torture Act")]),
         (
+            "The Prevention of Torture Act, 2017 is in force.",
+            [("law", "Prevention of Torture Act, 2017")],
+        ),
+        (
             "the Optional Protocol to the Convention against Torture was ratified",
             [("international-treaty", "Optional Protocol to the Convention against Torture")],
         ),

@@ -203,7 +203,7 @@ _NAMED_PATTERNS: list[tuple[str, InstrumentKind | None]] = [
     (
         rf"{CAP}(?:{S}(?:(?:and|of|on|for|against){S})?{CAP}){{0,7}}{S}(?:\({CAP}(?:{S}(?:and{S})?"
         rf"{CAP}){{0,3}}\){S})?(?:Act|Law)\b(?!{S}(?:of|on){S}[A-Z])"
-        rf"(?:{S}[12][0-9]{{3}}\b|{S}of{S}{DATE})?",
+        rf"(?:,?{S}[12][0-9]{{3}}\b|{S}of{S}{DATE})?",
         K.LAW,
     ),
     (rf"(?:Act|Law){S}of{S}{DATE}", K.LAW),
@@ -317,7 +317,7 @@ _PROVISION = _regex.compile(
 _OF_THE = _regex.compile(rf"{S}(?:of|in|under){S}(?:the{S})?")
 _ENTITLED = _regex.compile(rf",?{S}entitled{S}“([^”\n]{{1,200}})”")
 _TITLE_DATE = _regex.compile(rf"\bof{S}({DATE})")
-_TITLE_YEAR = _regex.compile(rf"\b(?:Act|Law){S}([12][0-9]{{3}})$")  # "Immigration Act 2016"
+_TITLE_YEAR = _regex.compile(rf"\b(?:Act|Law),?{S}([12][0-9]{{3}})$")  # "Immigration Act 2016"
 _ADOPTED_BY_ON = _regex.compile(
     rf",?{S}(?:which{S}(?:was|were){S})?(?:approved|adopted|signed|issued){S}by{S}"
     rf"(?P<issuer>{_ISSUER}){S}on{S}(?P<date>{DATE})"
