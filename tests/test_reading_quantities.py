@@ -356,6 +356,7 @@ EXCLUSIONS = [
     ("Two thirds of the detainees had a lawyer.", []),
     # ratios are not two counts
     ("In 2023, 1 in 5 detainees had no lawyer within the first day.", []),
+    ("In 2023, 4 out of 10 detainees had access to a lawyer.", []),
     # rules are not statistics
     ("Each cell must provide at least 4 square metres per prisoner.", []),
     ("A detainee may receive up to 4 visits per month.", []),

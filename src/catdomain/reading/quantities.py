@@ -55,7 +55,7 @@ What is not a statistic (exclusion rules):
        before a word;
     9. value ranges ("10–15 persons", "between 10 and 15", "40 to 45 per
        cent" but not "from 40 to 45 per cent"), ratios ("1 in 5
-       detainees"), fractions ("two thirds"), times of day ("14:30", "10
+       detainees", "4 out of 10"), fractions ("two thirds"), times of day ("14:30", "10
        a.m."), denominators ("per 100,000"), multiplicative changes
        ("increased 2.5 times");
     10. codes: plain digit runs of five digits or more ("120624", job and
@@ -673,6 +673,9 @@ _TIME_OF_DAY_NEXT = _regex.compile(rf"{_S}*(?:a\.m\.|p\.m\.|am\b|pm\b|o[’']clo
 _LINE_NOISE_AFTER = _regex.compile(r"[ \t\u00a0]*(?:$|[\r\n\f\u2028\u2029]|[A-Z][a-z])")
 _RATIO_NEXT = _regex.compile(
     r"[ \u00a0]+in[ \u00a0]+(?:[0-9]{1,3}|two|three|four|five|six|seven|eight|nine|ten)"
+    r"(?![0-9,.])\b"
+    # "4 out of 10 detainees": a proportion, not two counts (a round denominator)
+    r"|[ \u00a0]+out[ \u00a0]+of[ \u00a0]+(?:10|100|1,?000|ten|(?:a|one)[ \u00a0]+hundred)"
     r"(?![0-9,.])\b"
 )
 _BLANKS_OR_COLON = frozenset(" \t\u00a0\u202f\u2009:.apAPo")
