@@ -1402,3 +1402,18 @@ def test_kazakhstan_dossier_gives_exactly_the_findings_checked_by_hand() -> None
 def _observation_id(dossier: cd.Dossier, path: str) -> str:
     i, j = (int(n) for n in path.replace("]", "[").split("[")[1::2])
     return dossier.series[i].observations[j].id
+
+
+def test_a_stated_base_that_agrees_needs_no_implied_one() -> None:
+    """ "2,214 investigations, of which 312 (14.1 per cent) …": the base is stated and agrees,
+    so no implied base is reported; a base that disagrees is still a warning."""
+    text = (
+        "Information received from Ecuador on follow-up to the concluding observations\n"
+        "1.\tIn 2023, the Attorney General's Office opened {whole} investigations into torture,"
+        " of which 312 (14.1 per cent) concerned police officers.\n"
+    )
+    agreeing = cd.validate(cd.extract(text.format(whole="2,214")))
+    assert "arithmetic.implied-denominator" not in {f.code for f in agreeing}
+    assert "arithmetic.percentage-count" not in {f.code for f in agreeing}
+    disagreeing = cd.validate(cd.extract(text.format(whole="3,000")))
+    assert "arithmetic.percentage-count" in {f.code for f in disagreeing}

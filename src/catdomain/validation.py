@@ -2018,8 +2018,20 @@ def _implied_denominator(ctx: _Context, emit: _Emitter) -> Iterator[Finding]:
     """A percentage stated with its count ("19.2 per cent, or 4,500 persons") implies the
     base it is a percentage of: count / (percentage / 100), with the range the
     percentage's rounding allows (19.2 is 19.15 to 19.25). Reported so that a reader can
-    check it against what is known of the base."""
+    check it against what is known of the base; not reported where the count is a part of
+    a stated whole that agrees with it (a whole that does not is
+    ``arithmetic.percentage-count``'s)."""
+    wholes: dict[str, list[str]] = defaultdict(list)
+    for b in ctx.dossier.breakdowns:
+        for part in b.parts:
+            wholes[part].append(b.whole)
     for share in _shares(ctx):
+        if any(
+            _same_unit(ctx.unit(w), ctx.unit(share.count.id))
+            and ctx.interval(w).intersects(share.base)
+            for w in wholes.get(share.count.id, [])
+        ):
+            continue  # the base is stated, and agrees ("2,214 …, of which 312 (14.1 per cent)")
         words, figures = _base_range(share)
         count_key = ctx.series_of(share.count.id).key
         yield emit(
