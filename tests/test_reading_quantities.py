@@ -1010,3 +1010,11 @@ def test_a_chain_of_elliptical_figures_keeps_the_first_noun() -> None:
 def test_what_will_be_renovated_is_a_plan() -> None:
     [q] = read("Under the Programme, 4 detention facilities will be renovated by 2024.").quantities
     assert (q.value_kind, str(q.time)) == (ValueKind.PLAN, "../2024")
+
+
+def test_a_change_noun_right_after_a_figure_does_not_crash() -> None:
+    """Found by the fuzz profile: "… 1 January 2 decrease of 10.3 per cent" gave a figure with
+    a noun and no unit, and reading its concept raised IndexError."""
+    text = "to 2,047 persons as at 1 January 2 decrease of 10.3 per cent."
+    roles = [(q.text, q.role) for q in read(text).quantities]
+    assert ("2", "change") in roles

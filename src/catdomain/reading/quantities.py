@@ -1698,7 +1698,11 @@ class _Reader:
                 )
                 figure.change_start = figure.lead
                 figure.change_end = noun.end()
-            elif figure.has_noun and figure.unit.split()[0].lower() in _CHANGE_AFTER_NOUNS:
+            elif (
+                figure.has_noun
+                and figure.unit
+                and figure.unit.split()[0].lower() in _CHANGE_AFTER_NOUNS
+            ):
                 figure.role = "change"
                 cue = figure.unit.split()[0].lower()
                 figure.change_dir = (
@@ -2884,7 +2888,12 @@ class _Reader:
                     counted = _NUMBER_OF.match(" ".join(base))
                     if counted is not None and not figure.unit and not figure.percent:
                         figure.unit = _limit(_words(counted.group("what")), 4)
-            if figure.has_noun and figure.unit.split()[-1].lower() in _GENERIC_UNITS:
+            # A stated change's amount has a noun but no unit ("2 decrease of …").
+            if (
+                figure.has_noun
+                and figure.unit
+                and figure.unit.split()[-1].lower() in _GENERIC_UNITS
+            ):
                 window = text[max(lo, figure.lead - 80) : figure.lead]
                 found = (
                     _OBJECT_BEFORE.search(window) if _last_word(window) in ("on", "in") else None
