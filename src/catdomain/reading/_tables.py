@@ -224,47 +224,36 @@ def _row_figures(
     caption: str, labels: list[Cell], row: _Row, line: int
 ) -> list[TableFigure] | None:
     """The figures of one row of a table whose rows start with a time, or None."""
-    start, end, cells = row
-    when = _time(cells[0].text)
+    when = _time(row[2][0].text)
     if when is None:
         return None
-    figures = []
-    for label, cell in zip(labels, cells[1:], strict=True):
-        if _is_missing(cell):
-            continue
-        number = _number(cell)
-        if number is None:
-            return None
-        value, percent, own = number
+    columns = []
+    for label in labels:
         concept, total = _concept(caption, label.text)
-        marked = "%" in label.text or "per cent" in label.text.lower()
-        figures.append(
-            TableFigure(
-                cell=own,
-                value=value,
-                percent=percent or marked,
-                concept=concept,
-                time=when,
-                row=(start, end),
-                total=total,
-                line=line,
-            )
-        )
-    return figures
+        columns.append((concept, total, _marks_percent(label.text), when))
+    return _figures(row, line, columns)
 
 
 def _column_figures(
     caption: str, times: list[Period], row: _Row, line: int
 ) -> list[TableFigure] | None:
     """The figures of one row of a table whose columns are times, or None."""
-    start, end, cells = row
-    label = cells[0].text
-    if not label or _number(cells[0]) is not None or _time(label) is not None:
+    label = row[2][0].text
+    if not label or _number(row[2][0]) is not None or _time(label) is not None:
         return None
     concept, total = _concept(caption, label)
-    marked = "%" in label or "per cent" in label.lower()
+    marked = _marks_percent(label)
+    return _figures(row, line, [(concept, total, marked, when) for when in times])
+
+
+def _figures(
+    row: _Row, line: int, columns: list[tuple[str, bool, bool, Period]]
+) -> list[TableFigure] | None:
+    """The figures of the cells after a row's first, one per column's (concept, total,
+    percent label, time); None if a cell is neither a figure nor marked missing."""
+    start, end, cells = row
     figures = []
-    for when, cell in zip(times, cells[1:], strict=True):
+    for (concept, total, marked, when), cell in zip(columns, cells[1:], strict=True):
         if _is_missing(cell):
             continue
         number = _number(cell)
@@ -284,6 +273,10 @@ def _column_figures(
             )
         )
     return figures
+
+
+def _marks_percent(label: str) -> bool:
+    return "%" in label or "per cent" in label.lower()
 
 
 def _read_table(
