@@ -1018,3 +1018,19 @@ def test_a_change_noun_right_after_a_figure_does_not_crash() -> None:
     text = "to 2,047 persons as at 1 January 2 decrease of 10.3 per cent."
     roles = [(q.text, q.role) for q in read(text).quantities]
     assert ("2", "change") in roles
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("At the end of 2022, the prison population stood at 97,204 persons.", "prison population"),
+        ("The occupancy rate was 158 per cent in 2022.", "occupancy rate"),
+        # a "share of …" subject is kept, not cut down to its last words
+        (
+            "The share of women in the prison population was 7 per cent in 2023.",
+            "share of women in the prison population",
+        ),
+    ],
+)
+def test_subjects_before_a_linking_verb(text: str, concept: str) -> None:
+    assert [q.concept for q in read(text).quantities] == [concept]

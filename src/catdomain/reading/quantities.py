@@ -2905,6 +2905,7 @@ class _Reader:
                     if previous.sentence == figure.sentence and previous.unit == figure.unit:
                         base = _words(previous.concept)
                         own = []
+            subject = None
             if figure.percent or not figure.has_noun:
                 window = text[
                     max(self.sent_start[figure.sentence], figure.lead - 120) : figure.lead
@@ -2920,7 +2921,8 @@ class _Reader:
                     base = _words(f"{subject.group('kind').lower()} of {what}")
                     if not figure.unit and subject.group("kind").lower() in ("number", "total"):
                         figure.unit = _limit(_words(what), 4)
-            if not base or figure.percent or figure.has_noun:
+            # "the prison population stood at": only where no "share of …" subject was found.
+            if subject is None and (not base or figure.percent or figure.has_noun):
                 window = text[
                     max(self.sent_start[figure.sentence], figure.lead - 100) : figure.lead
                 ]
