@@ -53,7 +53,7 @@ from catdomain._model.recommendations import Recommendation, SubParagraph
 from catdomain.identifiers import DocumentSymbol
 from catdomain.reading._authorities import AuthorityMention, authority_kind, find_authorities
 from catdomain.reading.citations import FoundInstrument, InstrumentReading, find_instruments
-from catdomain.reading.dates import find_dates
+from catdomain.reading.dates import DateMention
 from catdomain.reading.measures import FoundMeasure, find_measures
 from catdomain.reading.quantities import (
     ChangeRelation,
@@ -340,7 +340,10 @@ def extract(
     instruments, citations, instrument_ids = _instruments(reading, b, authority, state)
 
     # ----------------------------------------------------------------- statistics
-    series, breakdowns, changes, equivalences, obs_at = _statistics(text, b, bodies, reference)
+    dates: list[DateMention] = []
+    series, breakdowns, changes, equivalences, obs_at = _statistics(
+        text, b, bodies, reference, dates
+    )
 
     # ------------------------------------------------------------------- measures
     found_measures = find_measures(text, bodies)
@@ -353,7 +356,7 @@ def extract(
         instrument_ids=instrument_ids,
         located=obs_at,
         authority=authority,
-        reference=reference,
+        dates=dates,
     )
 
     reply = Document(
@@ -533,6 +536,7 @@ def _statistics(
     b: _Builder,
     bodies: Sequence[tuple[int, int]],
     reference: PartialDate | None,
+    dates: list[DateMention],
 ) -> tuple[
     tuple[Series, ...],
     tuple[Breakdown, ...],
@@ -551,6 +555,7 @@ def _statistics(
     located: list[tuple[int, int, str, str]] = []  # start, end, observation id, series id
     for start, end in bodies:
         result = find_quantities(text, start, end, reference=reference)
+        dates.extend(result.dates)  # the measures' dates are read from them too
         obs_ids: dict[int, str] = {}
         for index, q in enumerate(result.quantities):
             if not q.is_observation:
@@ -699,7 +704,7 @@ def _measures(
     instrument_ids: dict[str, str],
     located: Sequence[tuple[int, int, str, str]],
     authority: object,
-    reference: PartialDate | None,
+    dates: Sequence[DateMention],
 ) -> tuple[Measure, ...]:
     assert callable(authority)
     text = b.text
@@ -708,6 +713,7 @@ def _measures(
     mentions_at = _SpanIndex([(a.start, a.end) for a in mentions])
     citations_at = _SpanIndex([(c.start, c.end) for c in reading.citations])
     located_at = _SpanIndex([(s, e) for s, e, _, _ in located])
+    dates_at = _SpanIndex([(d.start, d.end) for d in dates])
     out = []
     for m in found:
         inside = [(s, e) for s, e in m.sentences]
@@ -731,7 +737,8 @@ def _measures(
                 if rec not in answers:
                     answers.append(rec)
         first_s, first_e = m.sentences[0]
-        date, completion = _measure_dates(text, first_s, first_e, m.status, reference)
+        in_sentence = [dates[k] for k in dates_at.inside([(first_s, first_e)])]
+        date, completion = _measure_dates(text, first_s, first_e, m.status, in_sentence)
         out.append(
             Measure(
                 id=b.ids.make(f"m-{_measure_label(b, m)}-{_slug(m.description, 32)}"),
@@ -761,8 +768,10 @@ def _measure_dates(
     start: int,
     end: int,
     status: MeasureStatus | None,
-    reference: PartialDate | None,
+    dates: Sequence[DateMention],
 ) -> tuple[PartialDate | None, PartialDate | None]:
+    """When an action was taken and when it is to be completed, from its first sentence
+    and the date mentions found in it."""
     completion = None
     m = _COMPLETION.search(text, start, end)
     if m is None and status is MeasureStatus.PLANNED:
@@ -772,7 +781,7 @@ def _measure_dates(
         completion = PartialDate(int(m.group("year")), month)
     date = None
     if status not in (MeasureStatus.PLANNED, None):
-        for mention in find_dates(text, start, end, reference=reference):
+        for mention in dates:
             if mention.anchor not in ("on", "since") and mention.role != "date":
                 continue
             if m and mention.start >= m.start():

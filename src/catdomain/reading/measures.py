@@ -54,7 +54,7 @@ _LEAD_ADVERBIAL = _regex.compile(
 )
 
 # Status from the wording, most specific first.
-_STATUS_RULES: list[tuple[re.Pattern[str], MeasureStatus]] = [
+_STATUS_RULES: list[tuple[_regex.Pattern, MeasureStatus]] = [
     (_regex.compile(p, re.IGNORECASE), status)
     for p, status in [
         (
@@ -133,7 +133,7 @@ _STATUS_RULES: list[tuple[re.Pattern[str], MeasureStatus]] = [
     ]
 ]
 
-_KIND_RULES: list[tuple[re.Pattern[str], MeasureKind]] = [
+_KIND_RULES: list[tuple[_regex.Pattern, MeasureKind]] = [
     (_regex.compile(p, re.IGNORECASE), kind)
     for p, kind in [
         (r"\bbill\b|\bdraft\s+law|\blegislative\s+amendments\b", MK.BILL_SUBMITTED),
