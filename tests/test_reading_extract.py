@@ -246,3 +246,11 @@ def test_extract_on_mutated_seed_keeps_quotes_exact(data: st.DataObject) -> None
     dossier = cd.extract(mutated)
     for _, span in cd.iter_spans(dossier):
         assert mutated[span.start : span.end] == span.quote
+
+
+@given(st.text(alphabet="ab1 -'’.,;\u0130\u00a0Z", max_size=300), st.integers(1, 80))
+def test_slugs_read_from_a_prefix_are_the_slugs_of_the_whole_text(text: str, limit: int) -> None:
+    from catdomain.reading.assemble import _SLUG, _slug
+
+    whole = _SLUG.sub("-", text.lower().replace("’", "").replace("'", "")).strip("-")
+    assert _slug(text, limit) == (whole[:limit].rstrip("-") or "x")

@@ -1,5 +1,6 @@
-"""The first-character guard and the word filter change how fast the reader's patterns run,
-never what they match."""
+"""Telling the engine where a match can start changes how fast the reader's patterns run,
+never what they match: with the start set in the info block, and with the lookahead guard
+used where that cannot be done."""
 
 from __future__ import annotations
 
@@ -65,13 +66,27 @@ _TEXTS = st.one_of(
 
 def _same(pattern: str, flags: int, text: str) -> None:
     plain = re.compile(pattern, flags)
-    guarded = _regex.compile(pattern, flags)
+    for guarded in (_regex.compile(pattern, flags), _lookahead_guarded(pattern, flags)):
+        _same_answers(guarded, plain, text)
+
+
+def _lookahead_guarded(pattern: str, flags: int) -> re.Pattern[str]:
+    """The pattern compiled as on a Python where start sets cannot be used."""
+    works = _regex._START_SET_WORKS
+    _regex._START_SET_WORKS = False
+    try:
+        return _regex.compile(pattern, flags)
+    finally:
+        _regex._START_SET_WORKS = works
+
+
+def _same_answers(guarded: re.Pattern[str], plain: re.Pattern[str], text: str) -> None:
     assert [(m.span(), m.groups()) for m in guarded.finditer(text)] == [
         (m.span(), m.groups()) for m in plain.finditer(text)
     ]
     assert guarded.groups == plain.groups
     assert guarded.groupindex == plain.groupindex
-    # The word filter answers every method, and windows of the text, alike.
+    # Every method, and windows of the text, alike.
     assert _spans(guarded.search(text)) == _spans(plain.search(text))
     for pos, endpos in ((1, len(text)), (0, len(text) // 2), (2, len(text) - 1), (-3, 10**6)):
         assert _spans(guarded.search(text, pos, endpos)) == _spans(plain.search(text, pos, endpos))
@@ -136,28 +151,67 @@ def test_first_chars_reports_what_it_cannot_know() -> None:
         _regex.compile(r"(")
 
 
-def test_needed_words_are_read_from_the_pattern() -> None:
-    assert _regex.needed_words(r"\b(?:has|have)\s+been\s+(?:adopted|approved)\b") == {
-        "adopted",
-        "approved",
-    }
-    assert _regex.needed_words(r"\bplans?\b") == {"plan", "plans"}
-    assert _regex.needed_words(r"(?i)Seminar") == {"seminar"}
-    assert _regex.needed_words(r"Code|\d+") is None  # one alternative needs no word
-    assert _regex.needed_words(r"\b(?:is|are)\b") is None  # too short to be selective
-    assert _regex.needed_words(r"(?:Code)?") is None  # may match the empty string
-    assert _regex.needed_words(r"(?=Code)\w+") is None  # a lookahead's words are not consumed
-    assert _regex.needed_words(r"(") is None
-    assert _regex.compile(r"\b(?:is|are)\b").words == ()
+def test_start_sets_are_used_on_this_python() -> None:
+    """The info block is a CPython internal: if this fails, a new Python compiles it
+    differently, and the reader falls back to the (slower) lookahead guard."""
+    assert _regex._START_SET_WORKS
+    plain = r"\b(?:the\s+)?Ministry"
+    assert _regex.compile(plain).pattern == plain  # no guard written in front
+    assert _regex.compile(plain, re.IGNORECASE).pattern == plain
 
 
-def test_the_fold_covers_every_character_case_insensitive_matching_takes_for_a_letter() -> None:
-    """Every character that an ASCII letter matches ignoring case is that letter once
-    folded and lowered, and no character changes length: the filter never misses."""
-    letters = "abcdefghijklmnopqrstuvwxyz"
+def test_case_insensitive_start_sets_hold_every_case_of_a_letter() -> None:
+    """Every character an ASCII letter matches ignoring case is in its start set."""
     every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
-    for letter in letters:
-        for char in re.findall(letter, every, re.IGNORECASE):
-            assert _regex._lower(char) == letter, (letter, hex(ord(char)))
-    lowered = _regex._lower(every)
-    assert len(lowered) == len(every)
+    for letter in "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ":
+        found = {chr(av) for _, av in _regex._ignoring_case({(re._constants.LITERAL, ord(letter))})}
+        assert set(re.findall(letter, every, re.IGNORECASE)) <= found, letter
+
+
+@given(_PATTERNS, _TEXTS)
+def test_presence_tests_answer_as_a_search_does(pattern: str, text: str) -> None:
+    for flags in (re.IGNORECASE, 0):
+        expected = re.compile(pattern, flags).search(text) is not None
+        assert _regex.compile_test(pattern, flags)(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("pattern", "text"),
+    [
+        (r"\b(?:has|have)\s+been\s+(?:adopted|approved)\b", "It HAS Been Approved"),
+        (r"\bseminars?\b", "\u017fEMINARS"),
+        (r"\bkiss\b|\bissued\b", "\u212aI\u017f\u017f; \u0130SSUED; \u0131ssued"),
+        (r"[A-Z]{2}\d", "ab1"),
+        (r"[^a-z]\d", "\u0131" + "1"),
+        (r"[^a-z]\d", "\u00e91"),
+        (r"(?-i:Code)\s+of", "code of; Code OF"),  # a part keeps case: the pattern runs
+        (r"(a)\1", "aA"),  # a back-reference: the pattern runs
+        (r"\u00e9t\u00e9", "\u00c9T\u00c9"),  # a letter outside ASCII: the pattern runs
+    ],
+)
+def test_presence_tests_fold_case_as_the_engine_does(pattern: str, text: str) -> None:
+    expected = re.compile(pattern, re.IGNORECASE).search(text) is not None
+    assert _regex.compile_test(pattern, re.IGNORECASE)(text) is expected
+
+
+def test_lower_case_copies_are_used_where_they_mean_the_same() -> None:
+    assert _regex._LOWER_COPY_WORKS
+    assert _regex._lower_copy(r"\b(?:has|have)\s+been\b", re.IGNORECASE) is not None
+    assert _regex._lower_copy(r"(?-i:Code)", re.IGNORECASE) is None
+    assert _regex._lower_copy(r"(a)\1", re.IGNORECASE) is None
+    assert _regex._lower_copy(r"\u00e9t\u00e9", re.IGNORECASE) is None
+    assert _regex._lower_copy(r"Code", 0) is None  # not case-insensitive: nothing to copy
+
+
+def test_folding_maps_every_character_the_engine_takes_for_an_ascii_letter() -> None:
+    """A character reads as an ASCII letter in the folded text exactly where the engine,
+    ignoring case, takes it for that letter."""
+    every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    folded = _regex._folded(every)
+    assert len(folded) == len(every)
+    letters = set("abcdefghijklmnopqrstuvwxyz")
+    for char, low in zip(every, folded, strict=True):
+        engine = re.fullmatch("[a-z]", char, re.IGNORECASE)
+        assert (low in letters) is (engine is not None), hex(ord(char))
+        if engine is not None:
+            assert re.fullmatch(low, char, re.IGNORECASE), hex(ord(char))

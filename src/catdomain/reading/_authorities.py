@@ -53,6 +53,13 @@ _PATTERNS = [
 _AUTHORITY = _regex.compile("|".join(f"(?:{p})" for p in _PATTERNS))
 _LEADING_THE = _regex.compile(r"^the[ \u00a0]+", re.IGNORECASE)
 _SPACES = _regex.compile(r"[ \u00a0]+")
+_HEAD_OF = _regex.compile(
+    r"^(?:Chairs?|Chairpersons?|Chairman|Heads?|Directors?)\s+of\s+(?:the\s+)?"
+)
+_MINISTER_OF = _regex.compile(r"^Minister\s+of\b")
+_OFFICE_OF_THE = _regex.compile(r"^Office of the\s+")
+_GENERAL = _regex.compile(r"^(Procurator|Prosecutor|Attorney)[ -]General(?:’s|'s)?(?: Office)?$")
+_OFFICE_AFTER = _regex.compile(r"(?:’s|'s) Office$")
 
 
 @attrs.frozen(kw_only=True)
@@ -91,16 +98,12 @@ def canonical_authority(text: str) -> str:
     name = _SPACES.sub(" ", text.strip().strip(",;:"))
     name = name.replace("\u2011", "-")
     name = _LEADING_THE.sub("", name)
-    name = re.sub(
-        r"^(?:Chairs?|Chairpersons?|Chairman|Heads?|Directors?)\s+of\s+(?:the\s+)?", "", name
-    )
+    name = _HEAD_OF.sub("", name)
     name = _LEADING_THE.sub("", name)
-    name = re.sub(r"^Minister\s+of\b", "Ministry of", name)
-    name = re.sub(r"^Office of the\s+", "", name)
-    name = re.sub(
-        r"^(Procurator|Prosecutor|Attorney)[ -]General(?:’s|'s)?(?: Office)?$", r"\1 General", name
-    )
-    name = re.sub(r"(?:’s|'s) Office$", "", name) if name.startswith("Ombudsman") else name
+    name = _MINISTER_OF.sub("Ministry of", name)
+    name = _OFFICE_OF_THE.sub("", name)
+    name = _GENERAL.sub(r"\1 General", name)
+    name = _OFFICE_AFTER.sub("", name) if name.startswith("Ombudsman") else name
     if name.lower() == "courts":
         return "courts"
     return name

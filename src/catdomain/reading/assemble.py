@@ -103,8 +103,13 @@ _MONTHS = {
 
 
 def _slug(text: str, limit: int = 60) -> str:
-    slug = _SLUG.sub("-", text.lower().replace("’", "").replace("'", "")).strip("-")
-    return slug[:limit].rstrip("-") or "x"
+    # A prefix of the text gives a prefix of its slug; where that prefix's slug is
+    # longer than the limit, the rest of the text cannot change what is kept.
+    head = text[: 4 * limit]
+    slug = _SLUG.sub("-", head.lower().replace("’", "").replace("'", "")).lstrip("-")
+    if len(head) < len(text) and len(slug) <= limit:
+        slug = _SLUG.sub("-", text.lower().replace("’", "").replace("'", "")).lstrip("-")
+    return slug.rstrip("-")[:limit].rstrip("-") or "x"
 
 
 class _Ids:
@@ -147,14 +152,7 @@ class _Builder:
 
     def paragraph_at(self, offset: int) -> int | None:
         """Index of the paragraph holding `offset`."""
-        lo, hi = 0, len(self.starts)
-        while lo < hi:
-            mid = (lo + hi) // 2
-            if self.starts[mid] <= offset:
-                lo = mid + 1
-            else:
-                hi = mid
-        index = lo - 1
+        index = bisect_right(self.starts, offset) - 1
         if index >= 0 and offset <= self.structure.paragraphs[index].end:
             return index
         return None

@@ -40,7 +40,6 @@ Example:
 from __future__ import annotations
 
 import itertools
-import re
 from collections.abc import Sequence
 from typing import Literal
 
@@ -330,6 +329,19 @@ _APPROVED_BY = _regex.compile(
     rf"(?:\(|,){S}?(?:(?:the{S}\w+{S}(?:was|were){S})?(?:as{S})?(?:approved|adopted|issued|introduced)"
     rf"{S}by{S})?$"
 )
+_BLANKS = _regex.compile(r"[ \u00a0]+")
+_TITLE_LEAD = _regex.compile(r"^(?:the|a|an|these|those|new|special)\s+")
+_DANGLING = _regex.compile(r"[ \u00a0]+(?:of|on|for|to|the|and|in|a|an|with|by)$")
+_ON_SUBJECT = _regex.compile(rf"{S}(?:on|concerning|regarding|approving){S}")
+_LEADING_AND = _regex.compile(r"^(?:and|,)\s*")
+_PROCURATOR = _regex.compile(r"(?:Procurator|Prosecutor)[ -]General(?:’s|'s)?")
+_COMPLEMENT_NEXT = _regex.compile(rf"{S}{_COMPLEMENT_START}\b")
+_PLANS_TO = _regex.compile(rf".{{0,60}}?{S}to{S}")
+_BEEN_ADOPTED_NEXT = _regex.compile(
+    rf"{S}(?:and{S}{_LOWER_HEAD}{S})?(?:have|has|were|was){S}been{S}(?:developed|adopted|approved)"
+)
+_APPROVED_WORD = _regex.compile(r"\b(?:approved|adopted|issued|developed)\b")
+_ADOPTED_BY_END = _regex.compile(rf"(?:approved|adopted|issued){S}by{S}(?:the{S})?$")
 # A stop not after an abbreviation; the stop first, the abbreviations behind it:
 # the same matches, found much faster (see measures._SENTENCE_END).
 _SENTENCE_END = _regex.compile(
@@ -515,12 +527,12 @@ class _Mention:
 
 
 def _clean(text: str) -> str:
-    return re.sub(r"[ \u00a0]+", " ", text.replace("\u2011", "-")).strip(" ,;:")
+    return _BLANKS.sub(" ", text.replace("\u2011", "-")).strip(" ,;:")
 
 
 def _normal_title(title: str) -> str:
     t = _clean(title).lower().replace("’", "'")
-    return re.sub(r"^(?:the|a|an|these|those|new|special)\s+", "", t)
+    return _TITLE_LEAD.sub("", t)
 
 
 _NUMERIC_DATE = _regex.compile(r"([0-9]{1,2})\.([0-9]{1,2})\.([0-9]{4})")
@@ -557,7 +569,7 @@ def _complement_end(text: str, at: int, limit: int) -> int:
         return end
     # Do not end on a dangling connector.
     while True:
-        trimmed = re.sub(r"[ \u00a0]+(?:of|on|for|to|the|and|in|a|an|with|by)$", "", text[at:end])
+        trimmed = _DANGLING.sub("", text[at:end])
         if len(trimmed) == end - at:
             break
         end = at + len(trimmed)
@@ -572,11 +584,20 @@ def _sentence_bounds(text: str, pos: int, start: int, end: int) -> tuple[int, in
     return left, right_match.end() if right_match else end
 
 
+def _has_word(text: str, start: int, end: int, words: tuple[str, ...]) -> bool:
+    # A loop rather than any(…): no generator made on this path, run for every
+    # paragraph and named pattern.
+    for word in words:  # noqa: SIM110
+        if text.find(word, start, end) >= 0:
+            return True
+    return False
+
+
 def _named_mentions(text: str, start: int, end: int) -> list[_Mention]:
     found: list[_Mention] = []
     taken: list[tuple[int, int]] = []
     for (pattern, kind), needed in zip(_NAMED, _NEEDED, strict=True):
-        if needed and all(text.find(word, start, end) < 0 for word in needed):
+        if needed and not _has_word(text, start, end, needed):
             continue
         pos = start
         while pos < end:
@@ -664,7 +685,7 @@ def _numbered_mentions(
         )
         title = None
         covered = span
-        on = re.match(rf"{S}(?:on|concerning|regarding|approving){S}", text[span[1] : span[1] + 20])
+        on = _ON_SUBJECT.match(text[span[1] : span[1] + 20])
         if on:
             title_end = _complement_end(text, span[1] + on.end(), end)
             if title_end > span[1] + on.end():
@@ -788,12 +809,12 @@ def _joint_issuances(text: str, start: int, end: int) -> list[FoundIssuance]:
 def _issuer_name(text: str | None) -> str | None:
     if not text:
         return None
-    name = canonical_authority(re.sub(r"^(?:and|,)\s*", "", _clean(text)))
+    name = canonical_authority(_LEADING_AND.sub("", _clean(text)))
     if name in ("Presidential", "President"):
         return "President"
     if name in ("Government", "Governmental", "Cabinet"):
         return "Government"
-    if re.fullmatch(r"(?:Procurator|Prosecutor)[ -]General(?:’s|'s)?", name):
+    if _PROCURATOR.fullmatch(name):
         return name.split("’")[0].split("'")[0].replace("-", " ")
     return name or None
 
@@ -864,9 +885,9 @@ def _lower_mentions(
         if _overlaps((head_start, after), taken):
             continue
         capital_plans = head == "plans" and text[head_start].isupper()
-        comp = re.match(rf"{S}{_COMPLEMENT_START}\b", text[after : after + 40])
+        comp = _COMPLEMENT_NEXT.match(text[after : after + 40])
         if capital_plans:
-            comp = re.match(rf".{{0,60}}?{S}to{S}", text[after : after + 80])
+            comp = _PLANS_TO.match(text[after : after + 80])
         if head == "order" and not (adjectives and comp):
             continue
         bare = not det and not adjectives and head not in _STRONG_HEADS and not capital_plans
@@ -915,11 +936,7 @@ def _lower_mentions(
                 "procedure",
             )
             and not _approved_nearby(text, after, end)
-            and not re.match(
-                rf"{S}(?:and{S}{_LOWER_HEAD}{S})?(?:have|has|were|was){S}been"
-                rf"{S}(?:developed|adopted|approved)",
-                text[after : after + 80],
-            )
+            and not _BEEN_ADOPTED_NEXT.match(text[after : after + 80])
         ):
             continue
         span_start = m.start()
@@ -949,7 +966,7 @@ def _approved_nearby(text: str, at: int, end: int) -> bool:
     window = text[at : min(end, at + 220)]
     cut = _SENTENCE_END.search(window)
     window = window[: cut.start()] if cut else window
-    return bool(re.search(r"\b(?:approved|adopted|issued|developed)\b", window))
+    return _APPROVED_WORD.search(window) is not None
 
 
 def _period(text: str) -> Period | None:
@@ -1139,7 +1156,7 @@ def _link_issuances(text: str, mentions: list[_Mention]) -> None:
             if (
                 (
                     _APPROVED_BY.search(gap.rstrip(" \u00a0"))
-                    or re.search(rf"(?:approved|adopted|issued){S}by{S}(?:the{S})?$", gap)
+                    or _ADOPTED_BY_END.search(gap)
                     or _BRACKET_GAP.fullmatch(gap)
                 )
                 and (prev.title is not None or prev.back)

@@ -24,7 +24,7 @@ Example:
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import attrs
 
@@ -47,15 +47,16 @@ _SENTENCE_END = _regex.compile(
     r"(?=[\s\u00a0]|$)"
 )
 _PARENTHETICAL = _regex.compile(r"\([^()]*\)")
+_SPACES = _regex.compile(r"[\s\u00a0]+")
 _LEAD_ADVERBIAL = _regex.compile(
     r"^(?:In\s+(?:fulfilment|accordance|line|compliance|pursuance)\s+(?:of|with)|As\s+part\s+of"
     r"|Under|Pursuant\s+to|On\s+the\s+basis\s+of|With\s+a\s+view\s+to|In\s+order\s+to|To"
     r"\s+(?:ensure|implement|prevent|monitor))\b[^,]{0,300},\s*"
 )
 
-# Status from the wording, most specific first.
-_STATUS_RULES: list[tuple[_regex.Pattern, MeasureStatus]] = [
-    (_regex.compile(p, re.IGNORECASE), status)
+# Status from the wording, most specific first. Only whether a rule matches counts.
+_STATUS_RULES: list[tuple[Callable[[str], bool], MeasureStatus]] = [
+    (_regex.compile_test(p, re.IGNORECASE), status)
     for p, status in [
         (
             r"\b(?:submitted|sent|introduced)\s+(?:for\s+consideration\s+)?(?:to|by|before)\s+(?:the\s+)?"
@@ -133,8 +134,8 @@ _STATUS_RULES: list[tuple[_regex.Pattern, MeasureStatus]] = [
     ]
 ]
 
-_KIND_RULES: list[tuple[_regex.Pattern, MeasureKind]] = [
-    (_regex.compile(p, re.IGNORECASE), kind)
+_KIND_RULES: list[tuple[Callable[[str], bool], MeasureKind]] = [
+    (_regex.compile_test(p, re.IGNORECASE), kind)
     for p, kind in [
         (r"\bbill\b|\bdraft\s+law|\blegislative\s+amendments\b", MK.BILL_SUBMITTED),
         (
@@ -265,6 +266,10 @@ class FoundMeasure:
     regions: tuple[int, ...]
 
 
+_LAW_IN_FORCE = next(found for found, kind in _KIND_RULES if kind is MK.LEGAL_FRAMEWORK)
+"""The rule for law in force, which gives a status by itself (tried before the others)."""
+
+
 def measure_status(sentence: str) -> MeasureStatus | None:
     """The status a sentence's wording gives an action, or None.
 
@@ -275,21 +280,21 @@ def measure_status(sentence: str) -> MeasureStatus | None:
         >>> measure_status("Work is under way to switch to cells.").value
         'ongoing'
     """
-    for pattern, status in _STATUS_RULES:
-        if pattern.search(sentence):
+    for found, status in _STATUS_RULES:
+        if found(sentence):
             return status
     return None
 
 
 def _kind(sentence: str) -> MeasureKind:
-    for pattern, kind in _KIND_RULES:
-        if pattern.search(sentence):
+    for found, kind in _KIND_RULES:
+        if found(sentence):
             return kind
     return MK.OTHER
 
 
 def _shorten(text: str, limit: int = 200) -> str:
-    text = re.sub(r"[\s\u00a0]+", " ", text).strip()
+    text = _SPACES.sub(" ", text).strip()
     if len(text) <= limit:
         return text
     cut = text.rfind(" ", 0, limit - 1)
@@ -307,20 +312,25 @@ def _clause(sentence: str) -> str:
     return _LEAD_ADVERBIAL.sub("", plain.strip())
 
 
-def _classify(sentence: str) -> tuple[MeasureKind, MeasureStatus | None]:
+def _classify(sentence: str) -> tuple[MeasureKind, MeasureStatus] | None:
+    """The kind and status of the action a sentence reports; None where it gives no status."""
     clause = _clause(sentence)
-    kind = _kind(clause)
     # The sentence is read again only where it differs from its clause: the readings
     # of the same text are the same.
-    if kind is MK.OTHER and clause != sentence:
-        kind = _kind(sentence)
     status = measure_status(clause)
     if status is None and clause != sentence:
         status = measure_status(sentence)
+    if status is None and not (
+        _LAW_IN_FORCE(clause) or (clause != sentence and _LAW_IN_FORCE(sentence))
+    ):
+        return None  # no status, and none from law in force: the kind does not matter
+    kind = _kind(clause)
+    if kind is MK.OTHER and clause != sentence:
+        kind = _kind(sentence)
     if kind is MK.LEGAL_FRAMEWORK:
         # Law in place: "The Code provides …", "… is to be deemed inadmissible (Code, art. 112)".
         status = MS.IN_OPERATION
-    return kind, status
+    return None if status is None else (kind, status)
 
 
 def _split(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -383,11 +393,12 @@ def find_measures(text: str, regions: Sequence[tuple[int, int]]) -> tuple[FoundM
                 found[-1].add(s, e, index)
                 current = found[-1]
                 continue
-            kind, status = _classify(sentence)
-            if status is None:
+            classified = _classify(sentence)
+            if classified is None:
                 if current is not None:
                     current.add(s, e, index)
                 continue
+            kind, status = classified
             if current is not None and (
                 kind is current.kind or status is current.status or kind is MK.OTHER
             ):
@@ -406,14 +417,14 @@ def find_measures(text: str, regions: Sequence[tuple[int, int]]) -> tuple[FoundM
             found.append(current)
     out = []
     for d in found:
-        status = d.status
-        if d.kind is MK.BILL_SUBMITTED and status not in (MS.PLANNED, MS.BEFORE_PARLIAMENT):
-            status = MS.BEFORE_PARLIAMENT
+        final = d.status
+        if d.kind is MK.BILL_SUBMITTED and final not in (MS.PLANNED, MS.BEFORE_PARLIAMENT):
+            final = MS.BEFORE_PARLIAMENT
         out.append(
             FoundMeasure(
                 category=d.kind.category,
                 kind=d.kind,
-                status=status,
+                status=final,
                 description=d.description,
                 sentences=tuple(d.sentences),
                 region=d.region,

@@ -3000,6 +3000,8 @@ class _Reader:
     def run(self) -> QuantityReading:
         self.read_structure()
         self.read_figures()
+        if not self.figures:  # every later step reads figures: nothing to relate
+            return QuantityReading(quantities=(), relations=(), dates=tuple(self.dates))
         self.place()
         self.read_roles()
         self.read_runs()

@@ -561,6 +561,7 @@ _IGNORABLE = (
 _STRIP = " \t\r\n" + _OTHER_SPACES + _IGNORABLE
 _TABLE = str.maketrans({**dict.fromkeys(_OTHER_SPACES, " "), "\u2010": "-", "\u2011": "-"})
 _IGNORABLE_RE = _regex.compile(f"[{_IGNORABLE}]")
+_TO_TRANSLATE = _regex.compile(f"[{_OTHER_SPACES}\u2010\u2011]")
 
 
 class _Line(NamedTuple):
@@ -602,7 +603,7 @@ def _make_line(text: str, start: int, end: int) -> _Line:
     last = start + len(raw.rstrip(_STRIP))
     content = text[first:last]
     if _IGNORABLE_RE.search(content) is None:
-        return _Line(first, last, content.translate(_TABLE), ())
+        return _Line(first, last, _normal_view(content), ())
     parts: list[str] = []
     shift: list[int] = []
     kept = 0
@@ -613,7 +614,12 @@ def _make_line(text: str, start: int, end: int) -> _Line:
         shift.append(kept)
         position = match.end()
     parts.append(content[position:])
-    return _Line(first, last, "".join(parts).translate(_TABLE), tuple(shift))
+    return _Line(first, last, _normal_view("".join(parts)), tuple(shift))
+
+
+def _normal_view(content: str) -> str:
+    """Other spaces as spaces, hyphens as "-" (translated only where there are some)."""
+    return content if _TO_TRANSLATE.search(content) is None else content.translate(_TABLE)
 
 
 def _split_lines(text: str) -> list[_Line]:
@@ -665,7 +671,7 @@ _SYMBOL = r"[A-Z]{1,6}(?:/[A-Za-z0-9][A-Za-z0-9.\-]{0,24}){1,9}"
 _SYMBOL_RE = _regex.compile(rf"(?<![\w/.\-]){_SYMBOL}(?![\w/])")
 
 # Masthead components: a masthead line is made of these only.
-_COMPONENTS: tuple[tuple[str, _regex.Pattern], ...] = (
+_COMPONENTS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("banner", _regex.compile(r"(?i:United\s+Nations|Nations\s+Unies)\b")),
     ("distribution", _regex.compile(r"(?i:Distr\.?\s*:?\s*(?:General|Restricted|Limited))\b")),
     (
@@ -698,7 +704,7 @@ _COMPONENT_KINDS = {
 
 _JOB = r"GE\.\s?\d{2}[-\u2013]\d{3,6}\s*(?:\(\s*[A-Z]{1,2}\s*\))?(?:\s+\d{6}){0,2}"
 _PAGE = r"(?i:page\s+)?\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?"
-_BODY_FURNITURE: tuple[tuple[FurnitureKind, _regex.Pattern], ...] = (
+_BODY_FURNITURE: tuple[tuple[FurnitureKind, re.Pattern[str]], ...] = (
     (FurnitureKind.JOB_NUMBER, _regex.compile(rf"(?:\d{{1,4}}\s+)?{_JOB}(?:\s+\d{{1,4}})?")),
     (FurnitureKind.BARCODE, _regex.compile(r"\*\s?\d{6,9}\s?\*")),
     (FurnitureKind.RECYCLE, _regex.compile(r"(?:\u2672\s*)?(?i:Please\s+recycle)(?:\s*\u2672)?")),
@@ -884,7 +890,7 @@ _TOP_LEVEL_HEADINGS = _word_set(
 )
 
 # Header patterns.
-_COMMITTEES: tuple[tuple[_regex.Pattern, TreatyBody], ...] = tuple(
+_COMMITTEES: tuple[tuple[re.Pattern[str], TreatyBody], ...] = tuple(
     (_regex.compile(pattern, re.IGNORECASE), body)
     for pattern, body in (
         (r"(?:the\s+)?committee\s+against\s+torture\b", TreatyBody.CAT),
@@ -909,7 +915,7 @@ _COMMITTEES: tuple[tuple[_regex.Pattern, TreatyBody], ...] = tuple(
 _TREATY_START = _regex.compile(
     r"(?i)(?:international\s+)?(?:convention|covenant)\b|optional\s+protocol\b"
 )
-_TREATY_BODIES: tuple[tuple[_regex.Pattern, TreatyBody], ...] = tuple(
+_TREATY_BODIES: tuple[tuple[re.Pattern[str], TreatyBody], ...] = tuple(
     (_regex.compile(pattern, re.IGNORECASE), body)
     for pattern, body in (
         (r"optional\s+protocol\s+to\s+the\s+convention\s+against\s+torture", TreatyBody.SPT),
@@ -2261,7 +2267,7 @@ def _may_be_label(norm: str) -> bool:
     return first is not None and first.group(0).lower().replace("\u2019", "'") in _LABEL_FIRST_WORDS
 
 
-def _label(norm: str, pattern: _regex.Pattern) -> int | None:
+def _label(norm: str, pattern: re.Pattern[str]) -> int | None:
     """Return the index where a label at the start of `norm` ends, or None."""
     if not _may_be_label(norm):
         return None
