@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 import catdomain as cd
@@ -225,3 +225,37 @@ def test_numeric_dates_day_first() -> None:
     )
     [order] = find_instruments("Order No. 45 of 31.02.2023").instruments
     assert order.issuances[0].date is None  # no such day
+
+
+_LOWER_TOKENS = st.sampled_from(
+    [
+        "the", "The", "these", "a", "an", "new", "its", "special", "national", "Standard",
+        "standards", "multi-sectoral", "cross-sectoral", "and", "or", "rules", "order",
+        "orders", "plan", "Plans", "action plan", "road map", "bill of rights", "bill",
+        "subrules", "programme", "program", "framework", "policy framework", "instructions",
+        "Ministry", "2023", "on", "(", ")", ",", ".", "\u00a0", "  ", "\n",
+    ]
+)  # fmt: skip
+
+
+@given(st.lists(_LOWER_TOKENS, max_size=40), st.integers(0, 5), st.integers(0, 5))
+@example(["multi-sectoral", "standards"], 1, 0)  # the window starts inside a glued word
+def test_lower_mentions_are_found_as_a_scan_of_the_whole_text_finds_them(
+    tokens: list[str], cut_start: int, cut_end: int
+) -> None:
+    """Looking for a head first skips only text where no lower-case mention can start."""
+    from catdomain.reading.citations import _LOWER, _lower_matches
+
+    text = " ".join(tokens)
+    start, end = min(cut_start, len(text)), max(0, len(text) - cut_end)
+    expected = [(m.span(), m.groupdict()) for m in _LOWER.finditer(text, start, end)]
+    assert [(m.span(), m.groupdict()) for m in _lower_matches(text, start, end)] == expected
+
+
+def test_lower_mentions_in_the_bundled_reply_are_those_of_a_whole_scan() -> None:
+    from catdomain.reading.citations import _LOWER, _lower_matches
+
+    text = cd.datasets.text()
+    assert [m.span() for m in _lower_matches(text, 0, len(text))] == [
+        m.span() for m in _LOWER.finditer(text)
+    ]

@@ -40,7 +40,8 @@ Example:
 from __future__ import annotations
 
 import itertools
-from collections.abc import Sequence
+import re
+from collections.abc import Iterator, Sequence
 from typing import Literal
 
 import attrs
@@ -302,6 +303,12 @@ _LOWER = _regex.compile(
     rf"\b(?:(?P<det>{_DETERMINER}){S})?(?:(?P<adj>(?:{_ADJECTIVES}){S}(?:(?:and|or){S})?)*)"
     rf"(?P<head>{_LOWER_HEAD})\b"
 )
+# The lower-case mentions end with a head word, and only determiners, adjectives,
+# "and"/"or" and spaces come before it: `_lower_matches` looks for a head first and
+# for the mention only from where the words before that head could begin.
+_LOWER_HEAD_AT = _regex.compile(rf"(?P<head>{_LOWER_HEAD})\b")
+_LOWER_PREFIX_WORD = _regex.compile(rf"(?:{_DETERMINER}|{_ADJECTIVES}|and|or)", re.IGNORECASE)
+_WORD_BEFORE = _regex.compile(rf"[\w-]+{S}$")
 _BACK = _regex.compile(
     rf"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Ss]aid){S}(?P<head>Code|Act|Law|Convention|Covenant|Decree"
     rf"|Constitution|Protocol)\b(?!{S}(?:(?:of|on|against|for|to){S})?[A-Z])"
@@ -872,11 +879,50 @@ _TRAILING_CONNECTOR = _regex.compile(
 )
 
 
+def _lower_matches(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    """The matches of `_LOWER` in ``text[start:end]``, as its `finditer` gives them.
+
+    A match holds a head word, with only prefix words (determiners, adjectives,
+    "and", "or") and spaces before it. So no match starts before the prefix words
+    in front of the next head: the search starts there, and the stretches of text
+    without a head are never tried.
+    """
+    pos = start
+    while pos < end:
+        head = _LOWER_HEAD_AT.search(text, pos, end)
+        if head is None:
+            return
+        begin = _prefix_begin(text, pos, head.start())
+        m = _LOWER.search(text, begin, end)
+        if m is None:
+            return
+        yield m
+        pos = m.end()
+
+
+def _prefix_begin(text: str, pos: int, begin: int) -> int:
+    """Where the prefix words before a head at `begin` could start (not before `pos`)."""
+    while begin > pos:
+        run = _WORD_BEFORE.search(text, max(pos, begin - 64), begin)
+        if run is None:
+            return begin
+        word = run.group().rstrip(" \u00a0")
+        if _LOWER_PREFIX_WORD.fullmatch(word):
+            begin = run.start()
+            continue
+        # A word glued by a hyphen ("multi-sectoral"): a match may start after it.
+        for cut in range(1, len(word)):
+            if word[cut - 1] == "-" and _LOWER_PREFIX_WORD.fullmatch(word, cut):
+                return run.start() + cut
+        return begin
+    return begin
+
+
 def _lower_mentions(
     text: str, start: int, end: int, taken: list[tuple[int, int]]
 ) -> list[_Mention]:
     out: list[_Mention] = []
-    for m in _LOWER.finditer(text, start, end):
+    for m in _lower_matches(text, start, end):
         head = _clean(m.group("head")).lower()
         det = m.group("det")
         adjectives = m.group("adj")
