@@ -259,3 +259,45 @@ def test_lower_mentions_in_the_bundled_reply_are_those_of_a_whole_scan() -> None
     assert [m.span() for m in _lower_matches(text, 0, len(text))] == [
         m.span() for m in _LOWER.finditer(text)
     ]
+
+
+_NAME_TOKENS = st.sampled_from(
+    [
+        "the", "The", "of", "for", "and", "national", "preventive", "mechanism", "military",
+        "police", "courts", "Ministry", "Minister", "Internal", "Affairs", "Health", "Office",
+        "Procurator", "General", "General’s", "Prosecutor-General", "Anti-Corruption",
+        "pre-Ministry", "Agency", "Committee", "SubCommittee", "Council", "Europe", "Supreme",
+        "Court", "Government", "Decision", "President", "President’s", "Parliament",
+        "Secretary", "State", "Home", "National", "Assembly", "Human", "Rights",
+        "Commissioner", "Ombudsman", "Public", "Defender", "Academy", "Centre", "Institute",
+        "Order", "No", "2023", "A" * 70, "(", ")", ",", ".", "\u00a0", "  ", "\n", "-",
+    ]
+)  # fmt: skip
+
+
+@given(st.lists(_NAME_TOKENS, max_size=40), st.integers(0, 5), st.integers(0, 5))
+@example(["pre-Ministry", "Agency"], 0, 0)  # a name starts inside a word glued by a hyphen
+def test_authorities_are_found_as_a_scan_of_the_whole_text_finds_them(
+    tokens: list[str], cut_start: int, cut_end: int
+) -> None:
+    """Looking for a key word first skips only text where no authority's name can start."""
+    from catdomain.reading._authorities import _AUTHORITY, _authority_matches
+
+    text = " ".join(tokens)
+    start, end = min(cut_start, len(text)), max(0, len(text) - cut_end)
+    expected = [m.span() for m in _AUTHORITY.finditer(text, start, end)]
+    assert [m.span() for m in _authority_matches(text, start, end)] == expected
+
+
+def test_every_authority_pattern_holds_a_key_word_after_name_words_only() -> None:
+    """The names the patterns match in the sample replies all hold a key word, with
+    only the words `_name_begin` walks over before the first one."""
+    from catdomain.reading._authorities import _AUTHORITY, _KEY, _name_begin
+
+    replies = Path(__file__).parent / "replies"
+    texts = [cd.datasets.text(), *(p.read_text(encoding="utf-8") for p in replies.glob("*.txt"))]
+    for text in texts:
+        for m in _AUTHORITY.finditer(text):
+            key = _KEY.search(text, m.start(), m.end())
+            assert key is not None, m.group()
+            assert _name_begin(text, m.start(), key.start()) == m.start(), m.group()

@@ -419,8 +419,120 @@ def _lowered(seq: Any) -> None:
             raise _UnknownStartError  # a back-reference, a conditional
 
 
-def _lower_copy(pattern: str, flags: int) -> re.Pattern[str] | None:
-    """A case-sensitive copy of a case-insensitive pattern, for texts in lower case."""
+# Words of which every match contains one: a sentence holding none of them is not
+# searched. Read from the lower-case copy; worth it only for a few longer words.
+_MAX_WORDS: Final = 16
+_MIN_LENGTH: Final = 3
+_Words: TypeAlias = frozenset[str]
+_EMPTY: Final[_Words] = frozenset({""})
+_LOOK: Final = frozenset({_c.AT, _c.ASSERT, _c.ASSERT_NOT})
+
+
+def _product(a: _Words, b: _Words) -> _Words | None:
+    if len(a) * len(b) > _MAX_WORDS:
+        return None
+    return frozenset(x + y for x in a for y in b)
+
+
+def _best(candidates: list[_Words]) -> _Words | None:
+    """The most selective of several sets each of which every match needs one word of."""
+    best: _Words | None = None
+    best_key = (0, 0)
+    for words in candidates:
+        if not words or "" in words:
+            continue
+        key = (min(map(len, words)), -len(words))
+        if best is None or key > best_key:
+            best, best_key = words, key
+    return best
+
+
+def _class_words(items: list[tuple[Any, Any]]) -> _Words | None:
+    """The characters of a class of a few ASCII literals ("[.!?]"), else None."""
+    chars = set()
+    for op, av in items:
+        if op is not _c.LITERAL or av >= 128:
+            return None
+        chars.add(chr(av).lower())
+    return frozenset(chars) if 0 < len(chars) <= 8 else None
+
+
+def _words(seq: Any) -> tuple[_Words | None, _Words | None]:
+    """(exact, needed) for a parsed sequence.
+
+    `exact` is the set of lower-case strings the sequence matches, where it is
+    small and known; otherwise `needed` is a set of strings of which every match
+    contains one (or None where nothing is known). Only ASCII literals count,
+    compared in lower case: a necessary condition for case-sensitive and
+    case-insensitive patterns alike.
+    """
+    candidates: list[_Words] = []
+    run: _Words = _EMPTY
+    exact_only = True
+    for op, av in seq:
+        exact: _Words | None = None
+        needed: _Words | None = None
+        if op is _c.LITERAL:
+            exact = frozenset({chr(av).lower()}) if av < 128 else None
+        elif op is _c.IN:
+            exact = _class_words(av)
+        elif op in _LOOK:
+            exact = _EMPTY  # zero-width: the characters on either side stay adjacent
+        elif op is _c.BRANCH:
+            found = [_words(alternative) for alternative in av[1]]
+            if all(e is not None for e, _ in found):
+                union = frozenset().union(*(e for e, _ in found if e is not None))
+                exact = union if len(union) <= _MAX_WORDS else None
+            if exact is None:
+                needs = [e if e is not None and "" not in e else n for e, n in found]
+                if all(n is not None for n in needs):
+                    union = frozenset().union(*(n for n in needs if n is not None))
+                    needed = union if len(union) <= _MAX_WORDS else None
+        elif op is _c.SUBPATTERN:
+            exact, needed = _words(av[3])
+        elif _ATOMIC is not None and op is _ATOMIC:
+            exact, needed = _words(av)
+        elif op in _REPEATS:
+            low, high, sub = av
+            sub_exact, sub_needed = _words(sub)
+            if low == high == 1:
+                exact, needed = sub_exact, sub_needed
+            elif low == 0 and high == 1 and sub_exact is not None:
+                exact = sub_exact | _EMPTY
+            elif low >= 1:
+                needed = sub_exact if sub_exact is not None and "" not in sub_exact else sub_needed
+        if exact is not None:
+            joined = _product(run, exact)
+            if joined is None:
+                candidates.append(run)
+                run = exact
+            else:
+                run = joined
+            continue
+        exact_only = False
+        candidates.append(run)
+        run = _EMPTY
+        if needed is not None:
+            candidates.append(needed)
+    if exact_only:
+        return run, None
+    candidates.append(run)
+    return None, _best(candidates)
+
+
+def _needed_words(parsed: Any) -> tuple[str, ...]:
+    """Words of which every match of a parsed pattern holds one, where they are selective."""
+    exact, needed = _words(list(parsed))
+    if exact is not None:
+        needed = None if "" in exact else exact
+    if not needed or len(needed) > _MAX_WORDS or min(map(len, needed)) < _MIN_LENGTH:
+        return ()
+    return tuple(sorted(needed))
+
+
+def _lower_copy(pattern: str, flags: int) -> tuple[re.Pattern[str], tuple[str, ...]] | None:
+    """A case-sensitive copy of a case-insensitive pattern, for texts in lower case, and
+    the words every match of it holds one of (none where they would not pay)."""
     if _k is None or not _START_SET_WORKS:
         return None
     try:
@@ -429,7 +541,8 @@ def _lower_copy(pattern: str, flags: int) -> re.Pattern[str] | None:
             return None
         _lowered(parsed)
         parsed.state.flags &= ~re.IGNORECASE
-        return _compile_parsed(pattern, parsed, flags & ~re.IGNORECASE)
+        words = _needed_words(parsed)
+        return _compile_parsed(pattern, parsed, flags & ~re.IGNORECASE), words
     except _UnknownStartError:
         return None
     except Exception:  # CPython internals changed: fall back
@@ -449,10 +562,21 @@ def compile_test(pattern: str, flags: int = 0) -> Callable[[str], bool]:
         >>> adopted("The Code HAS BEEN ADOPTED."), adopted("It was adopted.")
         (True, False)
     """
-    lowered = _lower_copy(pattern, flags) if _LOWER_COPY_WORKS else None
-    if lowered is not None:
-        search = lowered.search
-        return lambda text: search(_folded(text)) is not None
+    copy = _lower_copy(pattern, flags) if _LOWER_COPY_WORKS else None
+    if copy is not None:
+        search = copy[0].search
+        words = copy[1]
+        if not words:
+            return lambda text: search(_folded(text)) is not None
+
+        def found(text: str) -> bool:
+            low = _folded(text)
+            for word in words:
+                if word in low:
+                    return search(low) is not None
+            return False
+
+        return found
     compiled = _guarded(pattern, flags)
     return lambda text: compiled.search(text) is not None
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 import attrs
 
@@ -51,6 +52,24 @@ _PATTERNS = [
     r"\bthe[ \u00a0]+courts\b",
 ]
 _AUTHORITY = _regex.compile("|".join(f"(?:{p})" for p in _PATTERNS))
+
+# Every name above holds one of these words, and before the first of them only
+# "the", "national", "preventive", "military" and capitalised words, separated by
+# spaces, can come ("the Financial Monitoring Agency", "the national preventive
+# mechanism"). `_authority_matches` looks for such a word first, and for a name only
+# from where the words before it could begin: the stretches of text without one
+# are never tried. A name added above must keep to this (a test checks it).
+_KEY = _regex.compile(
+    r"\b(?:Council|Court|Ministry|Minister|Procurator|Prosecutor|Attorney|Agency|Committee"
+    r"|Service|Commission|Bureau|Inspectorate|Department|Directorate|Delegation|Presidency"
+    r"|Government|President|Parliament|Secretary|Office|Majilis|Mazhilis|Senate|Assembly|Duma"
+    r"|Commissioner|Ombudsman|Ombudsperson|Defender|mechanism|police|Academy|Centre|Center"
+    r"|Institute|courts)"
+)
+_LOWER_LEAD = frozenset({"the", "national", "preventive", "military"})
+_WORD_CHARS = frozenset("_’'\u2011-")  # with str.isalnum, the characters of [\w’'‑-]
+_WORD_BEFORE = _regex.compile(r"[\w’'\u2011-]+[ \u00a0]+$")
+_WINDOW = 64
 _LEADING_THE = _regex.compile(r"^the[ \u00a0]+", re.IGNORECASE)
 _SPACES = _regex.compile(r"[ \u00a0]+")
 _HEAD_OF = _regex.compile(
@@ -174,7 +193,7 @@ def find_authorities(
     """
     stop = len(text) if end is None else end
     out = []
-    for m in _AUTHORITY.finditer(text, start, stop):
+    for m in _authority_matches(text, start, stop):
         raw = m.group()
         lead = len(raw) - len(raw.lstrip())
         name = canonical_authority(raw)
@@ -186,3 +205,40 @@ def find_authorities(
             )
         )
     return tuple(out)
+
+
+def _authority_matches(text: str, start: int, stop: int) -> Iterator[re.Match[str]]:
+    """The matches of `_AUTHORITY` in ``text[start:stop]``, as its `finditer` gives them."""
+    pos = start
+    while pos < stop:
+        key = _KEY.search(text, pos, stop)
+        if key is None:
+            return
+        m = _AUTHORITY.search(text, _name_begin(text, pos, key.start()), stop)
+        if m is None:
+            return
+        yield m
+        pos = m.end()
+
+
+def _name_begin(text: str, pos: int, key: int) -> int:
+    """Where a name holding the key word at `key` could begin (not before `pos`).
+
+    Never later than the start of such a name: it may be earlier, which only
+    makes the search that follows try a few more places.
+    """
+    begin = key
+    while begin > pos and (text[begin - 1].isalnum() or text[begin - 1] in _WORD_CHARS):
+        begin -= 1  # to the start of the word holding the key ("Anti-Corruption")
+    while begin > pos:
+        window = max(pos, begin - _WINDOW)
+        run = _WORD_BEFORE.search(text, window, begin)
+        if run is None:
+            return begin
+        if run.start() == window and window > pos:
+            return pos  # a word longer than the window: search from where we may
+        word = run.group().rstrip(" \u00a0")
+        begin = run.start()
+        if not ("A" <= word[0] <= "Z" or word in _LOWER_LEAD):
+            return begin  # not a word of a name; a name may still start inside it
+    return begin
