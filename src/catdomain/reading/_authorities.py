@@ -8,6 +8,7 @@ from collections.abc import Iterator
 import attrs
 
 from catdomain import _regex
+from catdomain.reading._scan import word_before
 from catdomain.vocab import AuthorityKind
 
 __all__ = ["AuthorityMention", "authority_kind", "canonical_authority", "find_authorities"]
@@ -67,9 +68,7 @@ _KEY = _regex.compile(
     r"|Institute|courts)"
 )
 _LOWER_LEAD = frozenset({"the", "national", "preventive", "military"})
-_WORD_CHARS = frozenset("_’'\u2011-")  # with str.isalnum, the characters of [\w’'‑-]
-_WORD_BEFORE = _regex.compile(r"[\w’'\u2011-]+[ \u00a0]+$")
-_WINDOW = 64
+_JOINERS = "’'\u2011-"  # with letters, digits and "_", the characters of a name's words
 _LEADING_THE = _regex.compile(r"^the[ \u00a0]+", re.IGNORECASE)
 _SPACES = _regex.compile(r"[ \u00a0]+")
 _HEAD_OF = _regex.compile(
@@ -228,17 +227,16 @@ def _name_begin(text: str, pos: int, key: int) -> int:
     makes the search that follows try a few more places.
     """
     begin = key
-    while begin > pos and (text[begin - 1].isalnum() or text[begin - 1] in _WORD_CHARS):
+    while begin > pos and (
+        text[begin - 1].isalnum() or text[begin - 1] == "_" or text[begin - 1] in _JOINERS
+    ):
         begin -= 1  # to the start of the word holding the key ("Anti-Corruption")
     while begin > pos:
-        window = max(pos, begin - _WINDOW)
-        run = _WORD_BEFORE.search(text, window, begin)
+        run = word_before(text, pos, begin, _JOINERS)
         if run is None:
             return begin
-        if run.start() == window and window > pos:
-            return pos  # a word longer than the window: search from where we may
-        word = run.group().rstrip(" \u00a0")
-        begin = run.start()
-        if not ("A" <= word[0] <= "Z" or word in _LOWER_LEAD):
+        begin = run[0]
+        first = text[begin]
+        if not ("A" <= first <= "Z" or text[begin : run[1]] in _LOWER_LEAD):
             return begin  # not a word of a name; a name may still start inside it
     return begin

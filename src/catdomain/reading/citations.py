@@ -51,6 +51,7 @@ from catdomain._dates import PartialDate, Period, parse_date, parse_time
 from catdomain.exceptions import CatdomainError, ParseError
 from catdomain.identifiers import ProvisionPath, parse_provisions
 from catdomain.reading._authorities import canonical_authority
+from catdomain.reading._scan import word_before
 from catdomain.vocab import InstrumentKind, InstrumentStatus
 
 __all__ = [
@@ -306,9 +307,8 @@ _LOWER = _regex.compile(
 # The lower-case mentions end with a head word, and only determiners, adjectives,
 # "and"/"or" and spaces come before it: `_lower_matches` looks for a head first and
 # for the mention only from where the words before that head could begin.
-_LOWER_HEAD_AT = _regex.compile(rf"(?P<head>{_LOWER_HEAD})\b")
+_LOWER_HEAD_AT = _regex.compile(rf"\b(?P<head>{_LOWER_HEAD})\b")
 _LOWER_PREFIX_WORD = _regex.compile(rf"(?:{_DETERMINER}|{_ADJECTIVES}|and|or)", re.IGNORECASE)
-_WORD_BEFORE = _regex.compile(rf"[\w-]+{S}$")
 _BACK = _regex.compile(
     rf"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Ss]aid){S}(?P<head>Code|Act|Law|Convention|Covenant|Decree"
     rf"|Constitution|Protocol)\b(?!{S}(?:(?:of|on|against|for|to){S})?[A-Z])"
@@ -903,17 +903,17 @@ def _lower_matches(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
 def _prefix_begin(text: str, pos: int, begin: int) -> int:
     """Where the prefix words before a head at `begin` could start (not before `pos`)."""
     while begin > pos:
-        run = _WORD_BEFORE.search(text, max(pos, begin - 64), begin)
+        run = word_before(text, pos, begin, "-")
         if run is None:
             return begin
-        word = run.group().rstrip(" \u00a0")
+        word = text[run[0] : run[1]]
         if _LOWER_PREFIX_WORD.fullmatch(word):
-            begin = run.start()
+            begin = run[0]
             continue
         # A word glued by a hyphen ("multi-sectoral"): a match may start after it.
         for cut in range(1, len(word)):
             if word[cut - 1] == "-" and _LOWER_PREFIX_WORD.fullmatch(word, cut):
-                return run.start() + cut
+                return run[0] + cut
         return begin
     return begin
 
