@@ -149,6 +149,14 @@ class _Builder:
             else:
                 self.labels.append(p.number)
         self.starts = [p.start for p in structure.paragraphs]
+        self.label_slugs: dict[int, str] = {}
+
+    def label_slug(self, index: int) -> str:
+        """The paragraph's label as it goes into ids ("12-a"), made once."""
+        slug = self.label_slugs.get(index)
+        if slug is None:
+            slug = self.label_slugs[index] = _slug(self.labels[index])
+        return slug
 
     def paragraph_at(self, offset: int) -> int | None:
         """Index of the paragraph holding `offset`."""
@@ -589,7 +597,7 @@ def _statistics(
                 times_in[target].add(time_key)
             else:
                 times_in[target].add(f"undated-{index}-{start}")
-            label = _slug(b.labels[b.paragraph_at(q.start) or 0]) if b.labels else "x"
+            label = b.label_slug(b.paragraph_at(q.start) or 0) if b.labels else "x"
             oid = b.ids.make(f"o-{label}-{len(obs_ids) + 1}")
             obs_ids[index] = oid
             series_obs[target].append(
@@ -758,7 +766,7 @@ def _measures(
 
 def _measure_label(b: _Builder, m: FoundMeasure) -> str:
     index = b.paragraph_at(m.sentences[0][0])
-    return _slug(b.labels[index]) if index is not None else "x"
+    return b.label_slug(index) if index is not None else "x"
 
 
 def _measure_dates(

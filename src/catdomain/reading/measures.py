@@ -47,7 +47,6 @@ _SENTENCE_END = _regex.compile(
     r"(?=[\s\u00a0]|$)"
 )
 _PARENTHETICAL = _regex.compile(r"\([^()]*\)")
-_SPACES = _regex.compile(r"[\s\u00a0]+")
 _LEAD_ADVERBIAL = _regex.compile(
     r"^(?:In\s+(?:fulfilment|accordance|line|compliance|pursuance)\s+(?:of|with)|As\s+part\s+of"
     r"|Under|Pursuant\s+to|On\s+the\s+basis\s+of|With\s+a\s+view\s+to|In\s+order\s+to|To"
@@ -294,7 +293,7 @@ def _kind(sentence: str) -> MeasureKind:
 
 
 def _shorten(text: str, limit: int = 200) -> str:
-    text = _SPACES.sub(" ", text).strip()
+    text = " ".join(text.split())  # runs of whitespace as one space, none at the ends
     if len(text) <= limit:
         return text
     cut = text.rfind(" ", 0, limit - 1)

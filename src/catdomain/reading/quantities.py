@@ -627,7 +627,11 @@ _REF_SINGULAR_WORDS = frozenset((
     "type", "degree", "version", "recommendation", "question", "issue", "principle", "tier",
     "option", "scenario", "model",
 ))  # fmt: skip
-_LAST_WORD = _regex.compile(r"(?P<word>[A-Za-z№°]+)(?P<dot>\.?)[ \t\u00a0]*(?:[:(][ \t\u00a0]*)?$")
+# The word starts after a non-letter: the same leftmost match (a match inside a word
+# would also match from the letter before), found without retrying every letter.
+_LAST_WORD = _regex.compile(
+    r"(?<![A-Za-z№°])(?P<word>[A-Za-z№°]+)(?P<dot>\.?)[ \t\u00a0]*(?:[:(][ \t\u00a0]*)?$"
+)
 _REF_LAST = (
     rf"(?=\s*(?:,|and\b|or\b|to\b|&|{_DASH}|of\b|under\b|in\s+(?:conjunction|accordance)"
     r"|\)|;|:|\.(?![0-9])|$))"
