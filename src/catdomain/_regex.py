@@ -20,6 +20,12 @@ characters goes in front of the pattern instead, ``(?=[MOPmt…])``, which fails
 at once where no match can start. Where the first characters cannot be known (a
 pattern that may match the empty string, ``.``, a negated class, a
 back-reference, a scoped flag), the pattern is compiled as written.
+
+[compile_test][catdomain._regex.compile_test] serves rules where only whether
+a case-insensitive pattern matches counts: it matches a lower-case copy of the
+pattern against the text in lower case, which the engine does faster than
+folding the case of every character, after checking that the text holds one of
+the words every match needs.
 """
 
 from __future__ import annotations
@@ -425,7 +431,6 @@ _MAX_WORDS: Final = 16
 _MIN_LENGTH: Final = 3
 _Words: TypeAlias = frozenset[str]
 _EMPTY: Final[_Words] = frozenset({""})
-_LOOK: Final = frozenset({_c.AT, _c.ASSERT, _c.ASSERT_NOT})
 
 
 def _product(a: _Words, b: _Words) -> _Words | None:
@@ -476,7 +481,7 @@ def _words(seq: Any) -> tuple[_Words | None, _Words | None]:
             exact = frozenset({chr(av).lower()}) if av < 128 else None
         elif op is _c.IN:
             exact = _class_words(av)
-        elif op in _LOOK:
+        elif op in _ZERO_WIDTH:
             exact = _EMPTY  # zero-width: the characters on either side stay adjacent
         elif op is _c.BRANCH:
             found = [_words(alternative) for alternative in av[1]]
