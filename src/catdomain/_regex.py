@@ -576,10 +576,7 @@ def compile_test(pattern: str, flags: int = 0) -> Callable[[str], bool]:
 
         def found(text: str) -> bool:
             low = _folded(text)
-            for word in words:
-                if word in low:
-                    return search(low) is not None
-            return False
+            return any(map(low.__contains__, words)) and search(low) is not None
 
         return found
     compiled = _guarded(pattern, flags)

@@ -591,20 +591,12 @@ def _sentence_bounds(text: str, pos: int, start: int, end: int) -> tuple[int, in
     return left, right_match.end() if right_match else end
 
 
-def _has_word(text: str, start: int, end: int, words: tuple[str, ...]) -> bool:
-    # A loop rather than any(…): no generator made on this path, run for every
-    # paragraph and named pattern.
-    for word in words:  # noqa: SIM110
-        if text.find(word, start, end) >= 0:
-            return True
-    return False
-
-
 def _named_mentions(text: str, start: int, end: int) -> list[_Mention]:
     found: list[_Mention] = []
     taken: list[tuple[int, int]] = []
+    paragraph = text[start:end]
     for (pattern, kind), needed in zip(_NAMED, _NEEDED, strict=True):
-        if needed and not _has_word(text, start, end, needed):
+        if needed and not any(map(paragraph.__contains__, needed)):
             continue
         pos = start
         while pos < end:
