@@ -1201,7 +1201,7 @@ class _Reader:
 
     # ------------------------------------------------------------ step 1: figures
 
-    def candidates(self) -> Iterable[tuple[int, int, str | None]]:
+    def candidates(self) -> list[tuple[int, int, str | None]]:
         """Figures in digits and in words, in text order: (start, end, words or None)."""
         text, lo, hi = self.text, self.lo, self.hi
         found: list[tuple[int, int, str | None]] = [
@@ -1294,11 +1294,22 @@ class _Reader:
             return end  # "(1) the right to a lawyer"
         return None
 
-    def read_figures(self) -> None:
+    def outside_dates(self, candidates: list[tuple[int, int, str | None]]) -> bool:
+        """Whether any candidate figure lies outside the date mentions (else none is read)."""
+        dates = self.dates
+        date_index = 0
+        for start, _end, _word in candidates:
+            while date_index < len(dates) and dates[date_index].end <= start:
+                date_index += 1
+            if date_index == len(dates) or dates[date_index].start > start:
+                return True
+        return False
+
+    def read_figures(self, candidates: list[tuple[int, int, str | None]]) -> None:
         dates = self.dates
         date_index = 0
         skip_to = self.lo
-        for start, end, word in self.candidates():
+        for start, end, word in candidates:
             if start < skip_to:
                 continue
             while date_index < len(dates) and dates[date_index].end <= start:
@@ -3002,8 +3013,11 @@ class _Reader:
     # ------------------------------------------------------------ output
 
     def run(self) -> QuantityReading:
+        candidates = self.candidates()
+        if not self.outside_dates(candidates):  # every figure is part of a date
+            return QuantityReading(quantities=(), relations=(), dates=tuple(self.dates))
         self.read_structure()
-        self.read_figures()
+        self.read_figures(candidates)
         if not self.figures:  # every later step reads figures: nothing to relate
             return QuantityReading(quantities=(), relations=(), dates=tuple(self.dates))
         self.place()
