@@ -266,7 +266,8 @@ class FoundMeasure:
 
 
 _LAW_IN_FORCE = next(found for found, kind in _KIND_RULES if kind is MK.LEGAL_FRAMEWORK)
-"""The rule for law in force, which gives a status by itself (tried before the others)."""
+"""The rule for law in force, which gives a status by itself: a sentence without a status
+needs its kind only where this rule matches."""
 
 
 def measure_status(sentence: str) -> MeasureStatus | None:
