@@ -259,13 +259,14 @@ def _ignoring_case(items: set[_Item]) -> set[_Item]:
 
 
 def _with_start_set(pattern: str, flags: int) -> re.Pattern[str] | None:
-    """`pattern` compiled with its start characters in the engine's info block, or None."""
+    """`pattern` compiled with its start characters in the engine's info block (as written
+    where it has none), or None where that cannot be done here."""
     if _k is None or not _START_SET_WORKS:
         return None
     try:
         parsed = _p.parse(pattern, flags)
         if _start_items(list(parsed), parsed.state.flags) is None:
-            return None  # nothing to give the engine: compiled as written
+            return re.compile(pattern, flags)  # nothing to tell the engine (nor a guard)
         return _compile_parsed(pattern, parsed, flags)
     except _UnknownStartError:
         return None

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 import attrs
 
 from catdomain import _regex
-from catdomain.reading._scan import word_before
+from catdomain.reading._scan import word_before, word_start
 from catdomain.vocab import AuthorityKind
 
 __all__ = ["AuthorityMention", "authority_kind", "canonical_authority", "find_authorities"]
@@ -226,11 +226,7 @@ def _name_begin(text: str, pos: int, key: int) -> int:
     Never later than the start of such a name: it may be earlier, which only
     makes the search that follows try a few more places.
     """
-    begin = key
-    while begin > pos and (
-        text[begin - 1].isalnum() or text[begin - 1] == "_" or text[begin - 1] in _JOINERS
-    ):
-        begin -= 1  # to the start of the word holding the key ("Anti-Corruption")
+    begin = word_start(text, pos, key, _JOINERS)  # the word holding it ("Anti-Corruption")
     while begin > pos:
         run = word_before(text, pos, begin, _JOINERS)
         if run is None:

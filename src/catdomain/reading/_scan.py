@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["word_before"]
+__all__ = ["word_before", "word_start"]
 
 _BLANKS = " \u00a0"
 
@@ -28,9 +28,22 @@ def word_before(text: str, lo: int, end: int, joiners: str) -> tuple[int, int] |
         stop -= 1
     if stop == end:
         return None
-    start = stop
+    start = word_start(text, lo, stop, joiners)
+    return (start, stop) if start < stop else None
+
+
+def word_start(text: str, lo: int, end: int, joiners: str) -> int:
+    """Where the word running up to `end` starts (`end` itself if none does; not before `lo`).
+
+    Example:
+        >>> from catdomain.reading._scan import word_start
+        >>> text = "the Anti-Corruption Agency"
+        >>> text[word_start(text, 0, text.index("Corruption"), "-") :]
+        'Anti-Corruption Agency'
+    """
+    start = end
     while start > lo and (
         text[start - 1].isalnum() or text[start - 1] == "_" or text[start - 1] in joiners
     ):
         start -= 1
-    return (start, stop) if start < stop else None
+    return start
