@@ -261,6 +261,46 @@ def test_lower_mentions_in_the_bundled_reply_are_those_of_a_whole_scan() -> None
     ]
 
 
+_NUMBERED_TOKENS = st.sampled_from(
+    [
+        "the", "of", "and", "Ministry", "Minister", "Internal", "Affairs", "Health", "Alpha",
+        "Beta", "Joint", "Presidential", "Government", "Procurator", "General", "General’s",
+        "Procurator-General", "Prosecutor\u2011General", "Office", "Anti-Corruption",
+        "Agency", "Committee", "Order", "orders", "Decree", "Law", "Acts", "Instruction",
+        "Bill", "No.", "No", "No.5", "5", "HO-148-N", "194/2020", "12", "of", "dated", "on",
+        "21 February 2023", "15.03.2023", "2023", "(", ")", ",", ".", "\u00a0", "  ", "\n",
+        "x", "é", "_",
+    ]
+)  # fmt: skip
+
+
+_LONGEST_ISSUER = "Ministry of the Alpha and Beta and Alpha and Beta and Alpha"
+
+
+@given(st.lists(_NUMBERED_TOKENS, max_size=50), st.integers(0, 5), st.integers(0, 5))
+@example([_LONGEST_ISSUER, "Order", "No.", "5"], 0, 0)  # the most blanks before "No"
+@example(["Joint", "Order", "No.", "5", "Procurator-General", "Order", "No.", "6"], 2, 0)
+def test_numbered_acts_are_found_as_a_scan_of_the_whole_text_finds_them(
+    tokens: list[str], cut_start: int, cut_end: int
+) -> None:
+    """Looking for "No" first skips only text where no numbered act can start."""
+    from catdomain.reading.citations import _NUMBERED, _numbered_matches
+
+    text = " ".join(tokens)
+    start, end = min(cut_start, len(text)), max(0, len(text) - cut_end)
+    expected = [(m.span(), m.groupdict()) for m in _NUMBERED.finditer(text, start, end)]
+    assert [(m.span(), m.groupdict()) for m in _numbered_matches(text, start, end)] == expected
+
+
+def test_the_longest_issuer_before_a_numbered_act_is_read_whole() -> None:
+    from catdomain.reading.citations import _NUMBERED, _numbered_matches
+
+    text = "See the Ministry of the Aa and Bb and Cc and Dd and Ee the Order No. 5 of 2023."
+    [m] = _numbered_matches(text, 0, len(text))
+    assert m.group("pre") == "Ministry of the Aa and Bb and Cc and Dd and Ee "
+    assert [m.span()] == [x.span() for x in _NUMBERED.finditer(text)]
+
+
 _NAME_TOKENS = st.sampled_from(
     [
         "the", "The", "of", "for", "and", "national", "preventive", "mechanism", "military",

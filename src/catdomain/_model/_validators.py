@@ -38,9 +38,14 @@ def _type_name(kind: type | tuple[type, ...]) -> str:
 def instance_of(kind: type | tuple[type, ...]) -> Validator:
     """Require an instance of `kind` (booleans are not accepted as ints)."""
     name = _type_name(kind)
+    kinds = _kinds(kind)
+    # A bool is refused only where it would pass as an int (or another base of bool).
+    refuse_bool = bool not in kinds and any(issubclass(bool, k) for k in kinds)
 
     def check(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-        if not isinstance(value, kind) or (isinstance(value, bool) and bool not in _kinds(kind)):
+        if type(value) in kinds:
+            return  # the usual case, decided at once
+        if not isinstance(value, kind) or (refuse_bool and isinstance(value, bool)):
             fail(instance, attribute, value, f"must be {name}, not {type(value).__name__}")
 
     return check
@@ -66,16 +71,24 @@ def text() -> Validator:
     def check(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
         if not isinstance(value, str):
             fail(instance, attribute, value, f"must be a string, not {type(value).__name__}")
-        if not value.strip():
+        if not value or value.isspace():  # what strip() would leave empty, without a copy
             fail(instance, attribute, value, "must not be empty")
 
     return check
+
+
+# Ids already found valid: an id is checked each time an object refers to it, and the
+# same few recur (a document's id in every span). Bounded; cleared when full.
+_VALID_IDS: set[str] = set()
+_VALID_IDS_LIMIT = 1 << 16
 
 
 def identifier() -> Validator:
     """Require a readable id (see `ID_PATTERN`)."""
 
     def check(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if type(value) is str and value in _VALID_IDS:
+            return
         if not isinstance(value, str):
             fail(instance, attribute, value, f"must be a string id, not {type(value).__name__}")
         if not ID_PATTERN.fullmatch(value):
@@ -86,6 +99,10 @@ def identifier() -> Validator:
                 "ids are 1 to 200 letters, digits and . _ : / # ( ) + -, "
                 "starting with a letter or digit, without spaces",
             )
+        if type(value) is str:
+            if len(_VALID_IDS) >= _VALID_IDS_LIMIT:
+                _VALID_IDS.clear()
+            _VALID_IDS.add(value)
 
     return check
 
@@ -104,6 +121,8 @@ def non_negative_int() -> Validator:
     """Require an int ≥ 0 (not a bool)."""
 
     def check(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if type(value) is int and value >= 0:
+            return
         if not isinstance(value, int) or isinstance(value, bool):
             fail(instance, attribute, value, f"must be an int, not {type(value).__name__}")
         if value < 0:

@@ -67,7 +67,12 @@ from catdomain.vocab import DocumentKind, MeasureKind, MeasureStatus, ValueKind
 
 __all__ = ["extract", "extract_file"]
 
-_SLUG = _regex.compile(r"[^a-z0-9]+")
+# Slugs keep the ASCII letters and digits of the lower-cased text, in runs joined by
+# "-"; apostrophes are dropped. Made on bytes: every other character (each non-ASCII
+# one encoded as "?") becomes a space, and the runs are what split() leaves.
+_SLUG_BYTES = bytes(
+    c if chr(c).isascii() and chr(c).isalnum() else ord(" ") for c in range(256)
+).lower()
 _BY_YEAR = _regex.compile(
     r"\bby\s+(?:the\s+end\s+of\s+)?(?:(?P<month>January|February|March|April|May|June|July"
     r"|August|September|October|November|December)\s+)?(?P<year>(?:19|20)\d{2})\b(?![\d./-])",
@@ -106,10 +111,16 @@ def _slug(text: str, limit: int = 60) -> str:
     # A prefix of the text gives a prefix of its slug; where that prefix's slug is
     # longer than the limit, the rest of the text cannot change what is kept.
     head = text[: 4 * limit]
-    slug = _SLUG.sub("-", head.lower().replace("’", "").replace("'", "")).lstrip("-")
+    slug = _slug_words(head)
     if len(head) < len(text) and len(slug) <= limit:
-        slug = _SLUG.sub("-", text.lower().replace("’", "").replace("'", "")).lstrip("-")
-    return slug.rstrip("-")[:limit].rstrip("-") or "x"
+        slug = _slug_words(text)
+    return slug[:limit].rstrip("-") or "x"
+
+
+def _slug_words(text: str) -> str:
+    """The runs of ASCII letters and digits of `text` in lower case, joined by "-"."""
+    data = text.lower().replace("’", "").encode("ascii", "replace")
+    return b"-".join(data.translate(_SLUG_BYTES, b"'").split()).decode("ascii")
 
 
 class _Ids:

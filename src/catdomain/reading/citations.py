@@ -51,7 +51,7 @@ from catdomain._dates import PartialDate, Period, parse_date, parse_time
 from catdomain.exceptions import CatdomainError, ParseError
 from catdomain.identifiers import ProvisionPath, parse_provisions
 from catdomain.reading._authorities import canonical_authority
-from catdomain.reading._scan import word_before
+from catdomain.reading._scan import word_before, word_start
 from catdomain.vocab import InstrumentKind, InstrumentStatus
 
 __all__ = [
@@ -285,6 +285,17 @@ _NUMBERED = _regex.compile(
     rf"(?:,?{S}(?:of|dated|on){S}(?P<date>{DATE}))?"
     rf"(?:{S}of{S}(?:the{S})?(?P<issuer_after>{_ISSUER}))?"
 )
+# What every numbered act holds after its head: "No", then its number. A literal start,
+# which the engine finds fast; `_numbered_matches` looks for the act only from where
+# the words before such a "No" could begin.
+_NUMBERED_KEY = _regex.compile(r"No\.?[ \u00a0]*(?:[A-Z]{1,5}[\u2011-])?[0-9]")
+# Before "No", a numbered act has at most this many runs of blanks: one after its
+# head, one after "the", and eleven in the longest issuer before it ("Ministry of the
+# A and B and C and D and E").
+_NUMBERED_BLANK_RUNS = 14
+# The characters of those words besides letters, digits and "_", and the blanks.
+_NUMBERED_JOINERS = "’'\u2011-"
+_BLANK_CHARS = " \u00a0"
 _ACT_OF_ISSUER = _regex.compile(rf"(?P<head>\b{_ACT_HEAD}){S}of{S}(?P<issuer>{_ISSUER})")
 # The issuer's words after its head are bounded (200 characters): unbounded, the
 # lazy run made every start in a list without "No." scan to its end (cubic time
@@ -658,8 +669,7 @@ def _numbered_mentions(
 ) -> list[_Mention]:
     out: list[_Mention] = []
     # Every numbered act has its "No": a paragraph without one has none.
-    numbered = _NUMBERED.finditer(text, start, end) if text.find("No", start, end) >= 0 else ()
-    for m in numbered:
+    for m in _numbered_matches(text, start, end):
         span = (m.start(), m.end())
         pre = (m.group("pre") or "").strip()
         head = m.group("head").lower().rstrip("s")
@@ -869,6 +879,42 @@ _WEAK_HEADS = frozenset(
 _TRAILING_CONNECTOR = _regex.compile(
     r"(?:[ \u00a0,]+(?:of|on|for|to|the|and|in|a|an|with|by|at|from))+[ \u00a0,]*$"
 )
+
+
+def _numbered_matches(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    """The matches of `_NUMBERED` in ``text[start:end]``, as its `finditer` gives them.
+
+    Every match holds "No" and a number after its head, with only words and blanks
+    before it: no match starts before the words in front of the next such "No".
+    """
+    pos = start
+    while pos < end:
+        key = _NUMBERED_KEY.search(text, pos, end)
+        if key is None:
+            return
+        m = _NUMBERED.search(text, _numbered_begin(text, pos, key.start()), end)
+        if m is None:
+            return
+        yield m
+        pos = m.end()
+
+
+def _numbered_begin(text: str, pos: int, key: int) -> int:
+    """Where a numbered act whose "No" is at `key` could start (not before `pos`)."""
+    begin = key
+    runs = 0
+    while begin > pos:
+        if text[begin - 1] in _BLANK_CHARS:
+            runs += 1
+            if runs > _NUMBERED_BLANK_RUNS:
+                return begin
+            while begin > pos and text[begin - 1] in _BLANK_CHARS:
+                begin -= 1
+        else:
+            begin = word_start(text, pos, begin, _NUMBERED_JOINERS)
+            if begin == pos or text[begin - 1] not in _BLANK_CHARS:
+                return begin
+    return begin
 
 
 def _lower_matches(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
