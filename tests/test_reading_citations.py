@@ -301,6 +301,17 @@ def test_the_longest_issuer_before_a_numbered_act_is_read_whole() -> None:
     assert [m.span()] == [x.span() for x in _NUMBERED.finditer(text)]
 
 
+def test_back_references_are_looked_for_only_with_one_of_their_heads() -> None:
+    import re
+
+    from catdomain.reading.citations import _BACK, _BACK_HEADS
+
+    for group in ("head", "head2"):
+        heads = re.search(rf"\(\?P<{group}>([^)]*)\)", _BACK.pattern)
+        assert heads is not None
+        assert set(heads.group(1).split("|")) <= set(_BACK_HEADS)
+
+
 _NAME_TOKENS = st.sampled_from(
     [
         "the", "The", "of", "for", "and", "national", "preventive", "mechanism", "military",

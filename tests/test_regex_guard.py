@@ -37,6 +37,7 @@ _PATTERNS = st.recursive(
         inner.map(lambda x: f"(?:{x}){{1,3}}"),
         inner.map(lambda x: f"({x})"),
         inner.map(lambda x: f"(?-i:{x})"),
+        inner.map(lambda x: f"(?i:{x})"),
     ),
     max_leaves=6,
 )
@@ -147,11 +148,21 @@ def test_first_chars_reports_what_it_cannot_know() -> None:
     assert _regex.first_chars(r"(?:a)?") is None  # may match the empty string
     assert _regex.first_chars(r".x") is None  # any character
     assert _regex.first_chars(r"\b[^x]y") is None  # a negated class
-    assert _regex.first_chars(r"(?i:a)b") is None  # widens case outside IGNORECASE
     assert _regex.first_chars(r"abc") is None  # the engine skips ahead by itself
     assert _regex.first_chars(r"(") is None  # not a pattern: re.compile reports it
     with pytest.raises(re.error):
         _regex.compile(r"(")
+
+
+def test_start_sets_follow_scoped_case_flags() -> None:
+    """Case is ignored where the flags in force say so, group by group."""
+    assert _regex.first_chars(r"(?i:a)b") == "[\\U00000041\\U00000061]"
+    months = _regex.first_chars(r"(?-i:May|June)\s+\d{4}|\d{4}", re.IGNORECASE)
+    assert months is not None
+    assert [c for c in "MJ7mj" if re.fullmatch(months, c)] == ["M", "J", "7"]
+    assert _regex.first_chars(r"(?-i:(?i:k)x)", re.IGNORECASE) == (
+        "[\\U0000004b\\U0000006b\\U0000212a]"
+    )
 
 
 def test_start_sets_are_used_on_this_python() -> None:

@@ -31,12 +31,12 @@ the words every match needs.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from re import _constants as _c  # type: ignore[attr-defined]
 from re import _parser as _p  # type: ignore[attr-defined]
 from typing import Any, Final, TypeAlias
 
-__all__ = ["compile", "compile_test", "first_chars"]
+__all__ = ["compile", "compile_first", "compile_test", "first_chars", "words_test"]
 
 _GLOBAL_FLAGS = re.compile(r"\(\?[aiLmsux]+\)")
 
@@ -85,46 +85,51 @@ def _class_items(items: list[_Item]) -> set[_Item]:
     return out
 
 
-def _first(seq: Any, flags: int) -> tuple[set[_Item], bool]:
-    """The items a match of `seq` can start with, and whether it can match empty."""
+def _first(seq: Any, flags: int, ignore: bool | None = None) -> tuple[set[_Item], bool]:
+    """The items a match of `seq` can start with, and whether it can match empty.
+
+    Where case is ignored (`ignore`, by default as `flags` say; scoped flags such as
+    "(?-i:May)" change it inside their group), the items hold every case of a letter.
+    """
+    if ignore is None:
+        ignore = bool(flags & re.IGNORECASE)
     items: set[_Item] = set()
     for op, av in seq:
         if op in _ZERO_WIDTH:
             continue
-        if op is _c.LITERAL:
-            items.add((op, av))
-            return items, False
-        if op is _c.IN:
-            items |= _class_items(av)
+        if op is _c.LITERAL or op is _c.IN:
+            found = {(op, av)} if op is _c.LITERAL else _class_items(av)
+            items |= _ignoring_case(found) if ignore else found
             return items, False
         if op is _c.BRANCH:
             nullable = False
             for alternative in av[1]:
-                alt_items, alt_nullable = _first(alternative, flags)
+                alt_items, alt_nullable = _first(alternative, flags, ignore)
                 items |= alt_items
                 nullable = nullable or alt_nullable
         elif op is _c.SUBPATTERN:
-            _group, add_flags, _del_flags, sub = av
-            # The guard is compiled with the outer flags. Removing a flag inside
-            # ("(?-i:May)") only makes the guard more permissive; adding one is
-            # safe unless it widens what a character matches (case, Unicode).
+            _group, add_flags, del_flags, sub = av
+            # Adding a flag inside is safe unless it widens what a character matches
+            # in a way not followed here (Unicode, locale); case is followed.
             if add_flags & ~(
                 flags
+                | _c.SRE_FLAG_IGNORECASE
                 | _c.SRE_FLAG_MULTILINE
                 | _c.SRE_FLAG_DOTALL
                 | _c.SRE_FLAG_VERBOSE
                 | _c.SRE_FLAG_ASCII
             ):
                 raise _UnknownStartError
-            sub_items, nullable = _first(sub, flags)
+            inner = (ignore or bool(add_flags & re.IGNORECASE)) and not del_flags & re.IGNORECASE
+            sub_items, nullable = _first(sub, flags, inner)
             items |= sub_items
         elif op in _REPEATS:
             low, _high, sub = av
-            sub_items, sub_nullable = _first(sub, flags)
+            sub_items, sub_nullable = _first(sub, flags, ignore)
             items |= sub_items
             nullable = low == 0 or sub_nullable
         elif _ATOMIC is not None and op is _ATOMIC:
-            sub_items, nullable = _first(av, flags)
+            sub_items, nullable = _first(av, flags, ignore)
             items |= sub_items
         else:
             raise _UnknownStartError
@@ -281,8 +286,6 @@ def _compile_parsed(pattern: str, parsed: Any, flags: int) -> re.Pattern[str]:
     code = _k._code(parsed, flags)
     # Only where the compiler left the set out: it skips ahead by itself otherwise.
     if items is not None and code[0] == _INFO and code[3] > 0 and not code[2] & _FAST_INFO:
-        if all_flags & re.IGNORECASE:
-            items = _ignoring_case(items)
         charset, _cased = _k._optimize_charset(sorted(items))
         charset_code: list[int] = []
         _k._compile_charset(charset, all_flags, charset_code)
@@ -568,20 +571,81 @@ def compile_test(pattern: str, flags: int = 0) -> Callable[[str], bool]:
         >>> adopted("The Code HAS BEEN ADOPTED."), adopted("It was adopted.")
         (True, False)
     """
+    first = compile_first([pattern], flags)
+    return lambda text: first(text) is not None
+
+
+# A test of one pattern: (search, words, lower). With `lower`, `search` runs on the
+# text folded to lower case, after checking it holds one of `words` (if any).
+_Test: TypeAlias = tuple[Callable[[str], "re.Match[str] | None"], tuple[str, ...], bool]
+
+
+def _test_of(pattern: str, flags: int) -> _Test:
     copy = _lower_copy(pattern, flags) if _LOWER_COPY_WORKS else None
     if copy is not None:
-        search = copy[0].search
-        words = copy[1]
-        if not words:
-            return lambda text: search(_folded(text)) is not None
+        return copy[0].search, copy[1], True
+    return _guarded(pattern, flags).search, (), False
 
-        def found(text: str) -> bool:
-            low = _folded(text)
-            return any(map(low.__contains__, words)) and search(low) is not None
 
-        return found
-    compiled = _guarded(pattern, flags)
-    return lambda text: compiled.search(text) is not None
+def compile_first(patterns: Sequence[str], flags: int = 0) -> Callable[[str], int | None]:
+    """A function giving the index of the first of `patterns` that matches anywhere in a
+    text, or None where none does.
+
+    The same answer as trying ``compile_test(pattern, flags)`` for each pattern in
+    turn, with the text folded to lower case once for all of them: for rules of
+    which the first that matches decides.
+
+    Example:
+        >>> from catdomain import _regex
+        >>> first = _regex.compile_first([r"\\bplanned\\b", r"\\bheld\\b"], re.IGNORECASE)
+        >>> first("Sessions were HELD."), first("Nothing."), first("Held as planned.")
+        (1, None, 0)
+    """
+    tests = [_test_of(pattern, flags) for pattern in patterns]
+
+    def first(text: str) -> int | None:
+        low = None
+        for index, (search, words, lower) in enumerate(tests):
+            if not lower:
+                if search(text) is not None:
+                    return index
+                continue
+            if low is None:
+                low = _folded(text)
+            if (not words or any(map(low.__contains__, words))) and search(low) is not None:
+                return index
+        return None
+
+    return first
+
+
+def _may_hold_any(text: str) -> bool:
+    return True
+
+
+def words_test(pattern: re.Pattern[str]) -> Callable[[str], bool]:
+    """A quick test that is False only for texts in which `pattern` cannot match.
+
+    It tells whether the text holds one of the words every match of the pattern
+    holds (compared in lower case); where no such words are known, or they are
+    too short or too many to be worth looking for, it is always True. A reader
+    scanning many paragraphs for a rare pattern skips those without its words.
+
+    Example:
+        >>> from catdomain import _regex
+        >>> test = _regex.words_test(re.compile(r"\\b(?:an?|the) (?:order|decree) of"))
+        >>> test("under the decree of 5 May"), test("In order to")
+        (True, False)
+        >>> _regex.words_test(re.compile(r"\\b[A-Z]\\w+"))("anything")
+        True
+    """
+    try:
+        words = _needed_words(_p.parse(pattern.pattern, pattern.flags & ~re.UNICODE))
+    except Exception:  # CPython internals changed: no test
+        return _may_hold_any
+    if not words:
+        return _may_hold_any
+    return lambda text: any(map(_folded(text).__contains__, words))
 
 
 def _check_lower_copy() -> bool:

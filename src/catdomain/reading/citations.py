@@ -257,6 +257,7 @@ _NEEDED_WORDS: dict[str, tuple[str, ...]] = {
     _NAMED_PATTERNS[22][0]: ("Policy",),
 }
 _NEEDED = [_NEEDED_WORDS.get(p, ()) for p, _ in _NAMED_PATTERNS]
+_ALL_NEEDED = tuple(sorted({word for words in _NEEDED for word in words}))
 
 _ISSUER = (
     rf"(?:the{S})?(?:(?:Chairs?|Chairpersons?|Chairman|Heads?|Directors?){S}of{S}(?:the{S})?)?"
@@ -311,6 +312,8 @@ _JOINT_LIST_LIMIT = 1000
 _ORDER_ON_DATE = _regex.compile(
     rf"\b(?:an?|the){S}(?P<head>order|decree|decision){S}(?:on|of|dated){S}(?P<date>{DATE})"
 )
+_ACT_OF_ISSUER_WORDS = _regex.words_test(_ACT_OF_ISSUER)
+_ORDER_ON_DATE_WORDS = _regex.words_test(_ORDER_ON_DATE)
 _LOWER = _regex.compile(
     rf"\b(?:(?P<det>{_DETERMINER}){S})?(?:(?P<adj>(?:{_ADJECTIVES}){S}(?:(?:and|or){S})?)*)"
     rf"(?P<head>{_LOWER_HEAD})\b"
@@ -325,6 +328,8 @@ _BACK = _regex.compile(
     rf"|Constitution|Protocol)\b(?!{S}(?:(?:of|on|against|for|to){S})?[A-Z])"
     rf"|\((?P<head2>Code|Act|Law|Convention),"
 )
+# The heads of `_BACK`, one of which every back-reference holds.
+_BACK_HEADS = ("Code", "Act", "Law", "Convention", "Covenant", "Decree", "Constitution", "Protocol")
 _PROVISION = _regex.compile(
     rf"\b(?P<unit>[Aa]rticles?|[Aa]rts?\.|[Pp]aragraphs?|[Pp]aras?\.|[Ss]ections?|[Cc]hapters?"
     rf"|[Pp]arts?|[Pp]oints?|[Cc]lauses?|[Ss]ubparagraphs?)[ \u00a0]*(?P<nums>\d+(?:[.\u2011-]\d+)*"
@@ -606,8 +611,9 @@ def _named_mentions(text: str, start: int, end: int) -> list[_Mention]:
     found: list[_Mention] = []
     taken: list[tuple[int, int]] = []
     paragraph = text[start:end]
+    present = set(filter(paragraph.__contains__, _ALL_NEEDED))  # each word looked for once
     for (pattern, kind), needed in zip(_NAMED, _NEEDED, strict=True):
-        if needed and not any(map(paragraph.__contains__, needed)):
+        if needed and present.isdisjoint(needed):
             continue
         pos = start
         while pos < end:
@@ -709,7 +715,10 @@ def _numbered_mentions(
         )
         taken.append(covered)
     # "orders of A, No. 1 of …, B, No. 2 of …" — joint orders, and plain "order of the X".
-    for m in _ACT_OF_ISSUER.finditer(text, start, end):
+    # Both scans below are skipped in a paragraph without their head words.
+    paragraph = text[start:end]
+    acts = _ACT_OF_ISSUER.finditer(text, start, end) if _ACT_OF_ISSUER_WORDS(paragraph) else ()
+    for m in acts:
         span = (m.start(), m.end())
         if _overlaps(span, taken):
             continue
@@ -740,7 +749,8 @@ def _numbered_mentions(
             )
         )
         taken.append((span[0], max(tail_end, span[1])))
-    for m in _ORDER_ON_DATE.finditer(text, start, end):
+    orders = _ORDER_ON_DATE.finditer(text, start, end) if _ORDER_ON_DATE_WORDS(paragraph) else ()
+    for m in orders:
         span = (m.start(), m.end())
         if _overlaps(span, taken):
             continue
@@ -1062,7 +1072,10 @@ def _period(text: str) -> Period | None:
 
 
 def _back_mentions(text: str, start: int, end: int, taken: list[tuple[int, int]]) -> list[_Mention]:
-    out = []
+    out: list[_Mention] = []
+    paragraph = text[start:end]
+    if not any(map(paragraph.__contains__, _BACK_HEADS)):
+        return out
     for m in _BACK.finditer(text, start, end):
         head = (m.group("head") or m.group("head2")).lower()
         span = (m.start(), m.end()) if m.group("head") else (m.start() + 1, m.end() - 1)

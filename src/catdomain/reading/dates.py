@@ -186,6 +186,7 @@ _CANDIDATE = _regex.compile(
 # read from a short window ending where the date starts.
 _CORE = _regex.compile(rf"(?<![\w/.,])(?:{_ATOM})(?:{_SEP}{_ATOM}){{0,11}}", re.IGNORECASE)
 _YEAR_WORD = _regex.compile(r"[Yy][Ee][Aa][Rr][Ss]?(?![\w\u2011-])")
+_YEAR_WORDS = _regex.words_test(_YEAR_WORD)  # whether a text may hold one
 _ATOM_ONLY = _regex.compile(_ATOM, re.IGNORECASE)
 _YEAR_ONLY = _regex.compile(_YEAR)
 _RANGE_INSIDE = _regex.compile(rf"{_DASH}|\s(?:to|until|till)\s", re.IGNORECASE)
@@ -666,7 +667,8 @@ def find_dates(
             if mention is not None:
                 found.append(mention)
     relative_end = lo
-    for core in _YEAR_WORD.finditer(text, lo, hi):
+    years = _YEAR_WORD.finditer(text, lo, hi) if _YEAR_WORDS(text[lo:hi]) else ()
+    for core in years:
         window_start = max(lo, relative_end, core.start() - 48)
         for match in _RELATIVE.finditer(text, window_start, min(hi, core.end() + 16)):
             if match.start() <= core.start() < match.end():

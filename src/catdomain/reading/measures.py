@@ -24,7 +24,7 @@ Example:
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 import attrs
 
@@ -54,8 +54,8 @@ _LEAD_ADVERBIAL = _regex.compile(
 )
 
 # Status from the wording, most specific first. Only whether a rule matches counts.
-_STATUS_RULES: list[tuple[Callable[[str], bool], MeasureStatus]] = [
-    (_regex.compile_test(p, re.IGNORECASE), status)
+_STATUS_RULES: list[tuple[str, MeasureStatus]] = [
+    (p, status)
     for p, status in [
         (
             r"\b(?:submitted|sent|introduced)\s+(?:for\s+consideration\s+)?(?:to|by|before)\s+(?:the\s+)?"
@@ -133,8 +133,8 @@ _STATUS_RULES: list[tuple[Callable[[str], bool], MeasureStatus]] = [
     ]
 ]
 
-_KIND_RULES: list[tuple[Callable[[str], bool], MeasureKind]] = [
-    (_regex.compile_test(p, re.IGNORECASE), kind)
+_KIND_RULES: list[tuple[str, MeasureKind]] = [
+    (p, kind)
     for p, kind in [
         (r"\bbill\b|\bdraft\s+law|\blegislative\s+amendments\b", MK.BILL_SUBMITTED),
         (
@@ -265,7 +265,14 @@ class FoundMeasure:
     regions: tuple[int, ...]
 
 
-_LAW_IN_FORCE = next(found for found, kind in _KIND_RULES if kind is MK.LEGAL_FRAMEWORK)
+# The first rule that matches decides; each sentence is folded to lower case once.
+_FIRST_STATUS = _regex.compile_first([p for p, _ in _STATUS_RULES], re.IGNORECASE)
+_STATUSES = [status for _, status in _STATUS_RULES]
+_FIRST_KIND = _regex.compile_first([p for p, _ in _KIND_RULES], re.IGNORECASE)
+_KINDS = [kind for _, kind in _KIND_RULES]
+_LAW_IN_FORCE = _regex.compile_test(
+    next(p for p, kind in _KIND_RULES if kind is MK.LEGAL_FRAMEWORK), re.IGNORECASE
+)
 """The rule for law in force, which gives a status by itself: a sentence without a status
 needs its kind only where this rule matches."""
 
@@ -280,17 +287,13 @@ def measure_status(sentence: str) -> MeasureStatus | None:
         >>> measure_status("Work is under way to switch to cells.").value
         'ongoing'
     """
-    for found, status in _STATUS_RULES:
-        if found(sentence):
-            return status
-    return None
+    index = _FIRST_STATUS(sentence)
+    return None if index is None else _STATUSES[index]
 
 
 def _kind(sentence: str) -> MeasureKind:
-    for found, kind in _KIND_RULES:
-        if found(sentence):
-            return kind
-    return MK.OTHER
+    index = _FIRST_KIND(sentence)
+    return MK.OTHER if index is None else _KINDS[index]
 
 
 def _shorten(text: str, limit: int = 200) -> str:

@@ -840,16 +840,18 @@ _BASELINE_BEFORE = _regex.compile(
     re.IGNORECASE,
 )
 
+_CUES = (
+    ("target", _TARGET_CUE),
+    ("plan", _PLAN_CUE),
+    ("baseline", _BASELINE_CUE),
+    ("norm", _DEONTIC),
+)
+assert all(pattern.pattern.startswith(r"\b") for _, pattern in _CUES)
+# Every cue starts at a word boundary: tested once, before the cues are tried in
+# turn (the same matches as one group per whole pattern, without trying each
+# pattern at every letter inside a word).
 _ALL_CUES = _regex.compile(
-    "|".join(
-        f"(?P<{name}>{pattern.pattern})"
-        for name, pattern in (
-            ("target", _TARGET_CUE),
-            ("plan", _PLAN_CUE),
-            ("baseline", _BASELINE_CUE),
-            ("norm", _DEONTIC),
-        )
-    ),
+    r"\b(?:" + "|".join(f"(?P<{name}>{pattern.pattern[2:]})" for name, pattern in _CUES) + ")",
     re.VERBOSE,
 )
 
@@ -2880,7 +2882,7 @@ class _Reader:
                 lowered_window = window.lower()
                 measure = (
                     _MEASURE_OF_BEFORE.search(window)
-                    if any(w in lowered_window for w in _MEASURE_WORDS)
+                    if any(map(lowered_window.__contains__, _MEASURE_WORDS))
                     else None
                 )
                 if measure is not None:
@@ -2928,7 +2930,7 @@ class _Reader:
                 lowered_window = window.lower()
                 subject = (
                     _SUBJECT_BEFORE.search(window)
-                    if any(w in lowered_window for w in _SUBJECT_WORDS)
+                    if any(map(lowered_window.__contains__, _SUBJECT_WORDS))
                     else None
                 )
                 if subject is not None:
@@ -2944,7 +2946,7 @@ class _Reader:
                 lowered_window = window.lower()
                 compound = (
                     _COMPOUND_SUBJECT.search(window)
-                    if any(w in lowered_window for w in _COMPOUND_WORDS)
+                    if any(map(lowered_window.__contains__, _COMPOUND_WORDS))
                     else None
                 )
                 if compound is not None:

@@ -562,6 +562,8 @@ _STRIP = " \t\r\n" + _OTHER_SPACES + _IGNORABLE
 _TABLE = str.maketrans({**dict.fromkeys(_OTHER_SPACES, " "), "\u2010": "-", "\u2011": "-"})
 _IGNORABLE_RE = _regex.compile(f"[{_IGNORABLE}]")
 _TO_TRANSLATE = _regex.compile(f"[{_OTHER_SPACES}\u2010\u2011]")
+# Either of the two above: most lines hold neither, and are scanned once.
+_IGNORABLE_OR_TO_TRANSLATE = _regex.compile(f"[{_IGNORABLE}{_OTHER_SPACES}\u2010\u2011]")
 
 
 class _Line(NamedTuple):
@@ -602,6 +604,8 @@ def _make_line(text: str, start: int, end: int) -> _Line:
     first = start + len(raw) - len(left)
     last = start + len(raw.rstrip(_STRIP))
     content = text[first:last]
+    if _IGNORABLE_OR_TO_TRANSLATE.search(content) is None:
+        return _Line(first, last, content, ())
     if _IGNORABLE_RE.search(content) is None:
         return _Line(first, last, _normal_view(content), ())
     parts: list[str] = []
@@ -618,13 +622,23 @@ def _make_line(text: str, start: int, end: int) -> _Line:
 
 
 def _normal_view(content: str) -> str:
-    """Other spaces as spaces, hyphens as "-" (translated only where there are some)."""
-    return content if _TO_TRANSLATE.search(content) is None else content.translate(_TABLE)
+    """Other spaces as spaces, hyphens as "-" (replaced one by one: they are few, and
+    `str.translate` with a table looks up every character of the line)."""
+    return _TO_TRANSLATE.sub(_replacement, content)
+
+
+def _replacement(match: re.Match[str]) -> str:
+    return _TABLE[ord(match.group())]
 
 
 def _split_lines(text: str) -> list[_Line]:
     lines: list[_Line] = []
     position = 0
+    if "\r" not in text:  # the usual case: found by str.split, faster than the pattern
+        for piece in text.split("\n"):
+            lines.append(_make_line(text, position, position + len(piece)))
+            position += len(piece) + 1
+        return lines
     for match in _NEWLINE.finditer(text):
         lines.append(_make_line(text, position, match.start()))
         position = match.end()
