@@ -312,6 +312,29 @@ def test_back_references_are_looked_for_only_with_one_of_their_heads() -> None:
         assert set(heads.group(1).split("|")) <= set(_BACK_HEADS)
 
 
+def test_named_patterns_need_the_words_they_are_looked_for_with() -> None:
+    """Every match of a named pattern holds one of the words that gate it, in every
+    sample reply and in the bundled one (as written, and in capitals)."""
+    from pathlib import Path
+
+    from catdomain.reading.citations import _NAMED, _NEEDED
+
+    texts = [cd.datasets.text()]
+    texts += [
+        p.read_text(encoding="utf-8") for p in sorted(Path(__file__).parent.glob("replies/*.txt"))
+    ]
+    texts += [t.upper() for t in texts]
+    checked = 0
+    for (pattern, _kind), needed in zip(_NAMED, _NEEDED, strict=True):
+        if not needed:
+            continue
+        for text in texts:
+            for m in pattern.finditer(text):
+                assert any(word in m.group() for word in needed), (pattern.pattern, m.group())
+                checked += 1
+    assert checked > 20
+
+
 _NAME_TOKENS = st.sampled_from(
     [
         "the", "The", "of", "for", "and", "national", "preventive", "mechanism", "military",

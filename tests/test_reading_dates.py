@@ -293,3 +293,27 @@ def test_adversarial_inputs_finish(name: str, hang_guard: Callable[..., None]) -
 @pytest.mark.parametrize("text", ["Law No. 2022-12 was adopted.", "Decree № 2023/45 applies."])
 def test_a_number_after_no_is_not_a_date(text: str) -> None:
     assert find_dates(text) == ()
+
+
+@given(
+    st.text(alphabet="ab Q1H2mid-\u2011.(3 \n\u00a0In", max_size=60),
+    st.integers(0, 8),
+    st.integers(0, 8),
+)
+def test_window_words_are_the_tokens_or_the_words_they_end_with(
+    text: str, cut_start: int, cut_end: int
+) -> None:
+    """One scan gives each token, or the `_TRAILING_WORD` it ends with, as a search of
+    each token for that pattern does."""
+    from catdomain.reading.dates import _TRAILING_WORD, _window_tokens
+
+    begin, end = min(cut_start, len(text)), max(0, len(text) - cut_end)
+    expected = []
+    for m in re.finditer(r"\S+", text[:end]):
+        if m.start() < begin and m.end() <= begin:
+            continue
+        start = max(m.start(), begin)
+        token = text[start : m.end()]
+        word = _TRAILING_WORD.search(token)
+        expected.append((start, token) if word is None else (start + word.start(), word.group()))
+    assert _window_tokens(text, begin, end) == expected

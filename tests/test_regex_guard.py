@@ -20,7 +20,9 @@ _CLASSES = st.sampled_from([r"[A-Z]", r"[aeiou]", r"\d", r"\w", r"\s", r"[ \u00a
 
 
 def _atoms() -> st.SearchStrategy[str]:
-    return st.one_of(_WORDS, _CLASSES, st.just(r"\b"), st.just(r"(?<!\w)"), st.just(r"(?!x)"))
+    return st.one_of(
+        _WORDS, _CLASSES, st.just(r"\b"), st.just(r"(?<!\w)"), st.just(r"(?!x)"), st.just("^")
+    )
 
 
 # Unbounded repeats apply to atoms only: a repeat nested in another can backtrack
@@ -163,6 +165,16 @@ def test_start_sets_follow_scoped_case_flags() -> None:
     assert _regex.first_chars(r"(?-i:(?i:k)x)", re.IGNORECASE) == (
         "[\\U0000004b\\U0000006b\\U0000212a]"
     )
+
+
+def test_patterns_anchored_at_the_start_are_compiled_as_written() -> None:
+    """The engine tries "^…" at the search's start only; a start set would try it everywhere."""
+    for pattern in (r"^(?:In|As)\s+part", r"\A(?:In|As)\b", r"(?m)^(?:In|As)"):
+        compiled = _regex.compile(pattern, re.IGNORECASE)
+        assert compiled.pattern == pattern
+        assert _regex.first_chars(pattern) is None
+        assert compiled.search("As part of it") is not None
+        assert compiled.search(" As part") is None or pattern.startswith("(?m)")
 
 
 def test_start_sets_are_used_on_this_python() -> None:

@@ -176,7 +176,7 @@ def _analyse(pattern: str, flags: int) -> tuple[str | None, int]:
         return None, flags
     found_flags: int = parsed.state.flags
     data = list(parsed)
-    if data and data[0][0] in (_c.LITERAL, _c.IN):
+    if (data and data[0][0] in (_c.LITERAL, _c.IN)) or _anchored(data):
         return None, found_flags
     items = _start_items(data, found_flags)
     return (None if items is None else _class_text(items)), found_flags
@@ -263,6 +263,16 @@ def _ignoring_case(items: set[_Item]) -> set[_Item]:
     return out
 
 
+def _anchored(data: Any) -> bool:
+    """Whether a parsed pattern starts at the beginning of the text ("^…" without
+    MULTILINE, "\\A…"): the engine then tries it at the search's start only, which a
+    start set or a guard in front would undo."""
+    return bool(data) and data[0] in (
+        (_c.AT, _c.AT_BEGINNING),
+        (_c.AT, _c.AT_BEGINNING_STRING),
+    )
+
+
 def _with_start_set(pattern: str, flags: int) -> re.Pattern[str] | None:
     """`pattern` compiled with its start characters in the engine's info block (as written
     where it has none), or None where that cannot be done here."""
@@ -270,7 +280,7 @@ def _with_start_set(pattern: str, flags: int) -> re.Pattern[str] | None:
         return None
     try:
         parsed = _p.parse(pattern, flags)
-        if _start_items(list(parsed), parsed.state.flags) is None:
+        if _anchored(list(parsed)) or _start_items(list(parsed), parsed.state.flags) is None:
             return re.compile(pattern, flags)  # nothing to tell the engine (nor a guard)
         return _compile_parsed(pattern, parsed, flags)
     except _UnknownStartError:

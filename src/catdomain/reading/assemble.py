@@ -85,6 +85,7 @@ _COMPLETION = _regex.compile(
     r"|November|December)\s+)?(?P<year>\d{4})\b",
     re.IGNORECASE,
 )
+_COMPLETION_WORDS = _regex.words_test(_COMPLETION)  # whether a sentence may hold one
 _MONTHS = {
     m: i
     for i, m in enumerate(
@@ -790,7 +791,7 @@ def _measure_dates(
     """When an action was taken and when it is to be completed, from its first sentence
     and the date mentions found in it."""
     completion = None
-    m = _COMPLETION.search(text, start, end)
+    m = _COMPLETION.search(text, start, end) if _COMPLETION_WORDS(text[start:end]) else None
     if m is None and status is MeasureStatus.PLANNED:
         m = _BY_YEAR.search(text, start, end)  # "plans to open 6 new prisons by 2025"
     if m:

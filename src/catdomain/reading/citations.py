@@ -247,8 +247,10 @@ _NEEDED_WORDS: dict[str, tuple[str, ...]] = {
     _NAMED_PATTERNS[8][0]: ("Principles",),
     _NAMED_PATTERNS[9][0]: ("Code",),
     _NAMED_PATTERNS[10][0]: ("Code",),
+    _NAMED_PATTERNS[12][0]: ("“",),
     _NAMED_PATTERNS[13][0]: ("Law",),
     _NAMED_PATTERNS[14][0]: ("Act", "Law"),
+    _NAMED_PATTERNS[15][0]: ("Act", "Law"),
     _NAMED_PATTERNS[16][0]: ("Action",),
     _NAMED_PATTERNS[17][0]: ("Program",),
     _NAMED_PATTERNS[18][0]: ("Strategy", "Concept"),
@@ -336,6 +338,7 @@ _PROVISION = _regex.compile(
     rf"(?:[ \u00a0]?\(\w{{1,4}}\))*(?:(?:,[ \u00a0]*|{S}and{S}|{S}to{S}|[ \u00a0]*[–—][ \u00a0]*)"
     rf"\d+(?:[.\u2011-]\d+)*(?:[ \u00a0]?\(\w{{1,4}}\))*)*)"
 )
+_DIGIT = _regex.compile(r"[0-9]")
 _OF_THE = _regex.compile(rf"{S}(?:of|in|under){S}(?:the{S})?")
 _ENTITLED = _regex.compile(rf",?{S}entitled{S}“([^”\n]{{1,200}})”")
 _TITLE_DATE = _regex.compile(rf"\bof{S}({DATE})")
@@ -550,7 +553,10 @@ class _Mention:
 
 
 def _clean(text: str) -> str:
-    return _BLANKS.sub(" ", text.replace("\u2011", "-")).strip(" ,;:")
+    text = text.replace("\u2011", "-")
+    if "  " in text or "\u00a0" in text:  # else every run of blanks is one space already
+        text = _BLANKS.sub(" ", text)
+    return text.strip(" ,;:")
 
 
 def _normal_title(title: str) -> str:
@@ -1099,7 +1105,9 @@ def _attach_provisions(text: str, mentions: list[_Mention], start: int, end: int
     by_start = sorted(mentions, key=lambda x: x.start)
     extra: list[_Mention] = []
     pending: list[tuple[int, int, tuple[ProvisionPath, ...]]] = []
-    for m in _PROVISION.finditer(text, start, end):
+    # Every provision has a number: a paragraph without digits has none.
+    numbered = _PROVISION.finditer(text, start, end) if _DIGIT.search(text, start, end) else ()
+    for m in numbered:
         try:
             provisions = parse_provisions(_clean(m.group()).replace("–", "–"))
         except ParseError:

@@ -405,7 +405,9 @@ _SUB_PHRASES = (
     + tuple((w,) for w in ("early", "late", "mid", "middle", "q1", "q2", "q3", "q4", "h1", "h2"))
 )
 _TRAILING_WORD = _regex.compile(r"(?:[A-Za-z]+\.?|mid[-\u2011]|[QqHh][1-4])$")
-_TOKEN = _regex.compile(r"\S+")
+# A run of non-spaces and, where it ends with one, the `_TRAILING_WORD` it ends with:
+# the lazy run before the word is the leftmost start from which that pattern matches.
+_TOKEN_WORD = _regex.compile(rf"\S*?(?P<word>{_TRAILING_WORD.pattern.removesuffix('$')})(?!\S)|\S+")
 
 
 def _by_length(
@@ -430,15 +432,24 @@ def _ends_with_phrase(
     return 0
 
 
+def _window_tokens(text: str, begin: int, end: int) -> list[tuple[int, str]]:
+    """The words of ``text[begin:end]`` separated by spaces, as ``(offset, word)``.
+
+    A word with something glued before it ("3.In 2024", "(in 2023") is its last
+    word (`_TRAILING_WORD`); other tokens are whole.
+    """
+    tokens = []
+    for m in _TOKEN_WORD.finditer(text, begin, end):
+        if m.group("word") is None:
+            tokens.append((m.start(), m.group()))
+        else:
+            tokens.append((m.start("word"), m.group("word")))
+    return tokens
+
+
 def _prefix_start(text: str, lo: int, start: int) -> int:
     """Where the words introducing a date end at `start` begin ("as at the end of 2023")."""
-    tokens = []
-    for m in _TOKEN.finditer(text, max(lo, start - 48), start):
-        word = _TRAILING_WORD.search(m.group())
-        if word is None:
-            tokens.append((m.start(), m.group()))
-        else:  # "3.In 2024", "(in 2023": the word without what is glued before it
-            tokens.append((m.start() + word.start(), word.group()))
+    tokens = _window_tokens(text, max(lo, start - 48), start)
     if tokens and tokens[0][0] == max(lo, start - 48) and start - 48 > lo:
         tokens = tokens[1:]  # a word cut by the window
     words = [t.lower() for _, t in tokens]

@@ -1080,6 +1080,29 @@ class _Figure:
 _BLANKS = " \t\u00a0\u202f\u2009\n"
 
 
+_WORD_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz№°")
+_TAIL_BLANKS = " \t\u00a0"
+
+
+def _last_word_parts(window: str) -> tuple[str, str] | None:
+    """What ``_LAST_WORD.search(window)`` reads, as ``(word, dot)``, or None.
+
+    Read from the end: blanks, an optional colon or bracket and blanks before it,
+    an optional full stop, then the word (a run of `_WORD_CHARS`). As ``$`` does,
+    a final newline may follow.
+    """
+    end = len(window) - 1 if window.endswith("\n") else len(window)
+    end = len(window[:end].rstrip(_TAIL_BLANKS))
+    if end and window[end - 1] in ":(":
+        end = len(window[: end - 1].rstrip(_TAIL_BLANKS))
+    dot = "." if end and window[end - 1] == "." else ""
+    stop = end - len(dot)
+    start = stop
+    while start and window[start - 1] in _WORD_CHARS:
+        start -= 1
+    return (window[start:stop], dot) if start < stop else None
+
+
 def _last_word(window: str) -> str:
     """The last blank-separated token of `window`, lower-cased ("" if none)."""
     tokens = window.rsplit(None, 1)
@@ -1229,9 +1252,9 @@ class _Reader:
         """
         text, lo, hi = self.text, self.lo, self.hi
         window = text[max(lo, start - 20) : start]
-        last = _LAST_WORD.search(window)
+        last = _last_word_parts(window)
         if last is not None:
-            word, dot = last.group("word"), last.group("dot")
+            word, dot = last
             lowered = word.lower()
             if lowered in _REF_PLURAL_WORDS or (dot and lowered in ("pp", "nos")):
                 listed = _REF_LIST.match(text, start, hi)
@@ -1260,7 +1283,7 @@ class _Reader:
                 and word not in _CURRENCY_CODE_SET
             ):
                 return end  # "ISO 9001", "SDG 16"
-        if last is None or last.group("word").lower() not in ("from", "between"):
+        if last is None or last[0].lower() not in ("from", "between"):
             to = _TO_FIGURE.match(text, end, hi)
             if to is not None:
                 return to.end()  # "some 40 to 45 per cent": a range, not two figures
