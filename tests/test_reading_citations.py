@@ -335,6 +335,20 @@ def test_named_patterns_need_the_words_they_are_looked_for_with() -> None:
     assert checked > 20
 
 
+@given(
+    st.lists(
+        st.sampled_from(["Act", "Action", "Law", "Lawyer", "Code", "Codes", "Rules", "Road", "x"]),
+        max_size=12,
+    ).map("".join),
+    st.integers(0, 4),
+)
+def test_the_needed_words_of_a_paragraph_are_found_in_one_scan(text: str, cut: int) -> None:
+    from catdomain.reading.citations import _ALL_NEEDED, _needed_present
+
+    start = min(cut, len(text))
+    assert _needed_present(text, start, len(text)) == {w for w in _ALL_NEEDED if w in text[start:]}
+
+
 _NAME_TOKENS = st.sampled_from(
     [
         "the", "The", "of", "for", "and", "national", "preventive", "mechanism", "military",

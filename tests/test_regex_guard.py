@@ -243,3 +243,30 @@ def test_folding_maps_every_character_the_engine_takes_for_an_ascii_letter() -> 
         assert (low in letters) is (engine is not None), hex(ord(char))
         if engine is not None:
             assert re.fullmatch(low, char, re.IGNORECASE), hex(ord(char))
+
+
+@pytest.mark.parametrize(
+    ("pattern", "text"),
+    [
+        (r"\bkiss\b", "KI\u017f\u017f"),  # ignoring case: the long s is an s
+        (r"(?i:kiss)", "KI\u017f\u017f"),  # ignoring case in a part only
+        (r"\b(?:the|a) Code of", "the Code of"),
+        (r"\b(?:the|a) Code of", "THE CODE OF"),
+        (r"\b(?:the|a) Code of", "the Act"),
+    ],
+)
+@pytest.mark.parametrize("flags", [0, re.IGNORECASE])
+def test_words_tests_never_refuse_a_text_the_pattern_matches(
+    pattern: str, text: str, flags: int
+) -> None:
+    compiled = re.compile(pattern, flags)
+    if compiled.search(text) is not None:
+        assert _regex.words_test(compiled)(text)
+
+
+@given(_PATTERNS, _TEXTS)
+def test_words_tests_answer_yes_wherever_the_pattern_matches(pattern: str, text: str) -> None:
+    for flags in (re.IGNORECASE, 0):
+        compiled = re.compile(pattern, flags)
+        if compiled.search(text) is not None:
+            assert _regex.words_test(compiled)(text)

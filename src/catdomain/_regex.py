@@ -366,7 +366,6 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
 # keeps case, a back-reference), the test runs the pattern itself.
 
 _FOLD: Final = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
-_TO_FOLD: Final = re.compile("[\u0130\u0131\u017f]")
 _last_folded: tuple[str, str] = ("", "")
 
 
@@ -376,7 +375,7 @@ def _folded(text: str) -> str:
     last = _last_folded
     if last[0] is text:
         return last[1]
-    if not text.isascii() and _TO_FOLD.search(text) is not None:
+    if not text.isascii() and ("\u0130" in text or "\u0131" in text or "\u017f" in text):
         folded = text.translate(_FOLD).lower()
     else:
         folded = text.lower()
@@ -629,6 +628,9 @@ def compile_first(patterns: Sequence[str], flags: int = 0) -> Callable[[str], in
     return first
 
 
+_SCOPED_FLAGS: Final = re.compile(r"\(\?[aiLmsux-]*i[aiLmsux-]*[:)]")
+
+
 def _may_hold_any(text: str) -> bool:
     return True
 
@@ -655,6 +657,9 @@ def words_test(pattern: re.Pattern[str]) -> Callable[[str], bool]:
         return _may_hold_any
     if not words:
         return _may_hold_any
+    if not pattern.flags & re.IGNORECASE and not _SCOPED_FLAGS.search(pattern.pattern):
+        # Its literals match only themselves: the text in lower case will do.
+        return lambda text: any(map(text.lower().__contains__, words))
     return lambda text: any(map(_folded(text).__contains__, words))
 
 

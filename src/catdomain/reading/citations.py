@@ -238,15 +238,22 @@ _NAMED = [(_regex.compile(p), kind) for p, kind in _NAMED_PATTERNS]
 # given): a paragraph holding none of them cannot match, and is not searched.
 # Most patterns start with capitalised words the regex engine tries at every
 # position, so the check saves most of the reading time of the paragraphs
-# without, say, "Protocol" or "Programme". Keyed by pattern, so that a changed
+# without, say, "Protocol" or "Programme"; for the others it saves a call per
+# paragraph. Keyed by pattern, so that a changed
 # pattern loses its check rather than keep a wrong one.
 _NEEDED_WORDS: dict[str, tuple[str, ...]] = {
+    _NAMED_PATTERNS[0][0]: ("Optional",),
+    _NAMED_PATTERNS[1][0]: ("Torture",),
+    _NAMED_PATTERNS[2][0]: ("International",),
+    _NAMED_PATTERNS[3][0]: ("Convention",),
     _NAMED_PATTERNS[4][0]: ("Standard",),
     _NAMED_PATTERNS[5][0]: ("Rules",),
+    _NAMED_PATTERNS[6][0]: ("Manual",),
     _NAMED_PATTERNS[7][0]: ("Protocol",),
     _NAMED_PATTERNS[8][0]: ("Principles",),
     _NAMED_PATTERNS[9][0]: ("Code",),
     _NAMED_PATTERNS[10][0]: ("Code",),
+    _NAMED_PATTERNS[11][0]: ("Constitution",),
     _NAMED_PATTERNS[12][0]: ("“",),
     _NAMED_PATTERNS[13][0]: ("Law",),
     _NAMED_PATTERNS[14][0]: ("Act", "Law"),
@@ -255,11 +262,22 @@ _NEEDED_WORDS: dict[str, tuple[str, ...]] = {
     _NAMED_PATTERNS[17][0]: ("Program",),
     _NAMED_PATTERNS[18][0]: ("Strategy", "Concept"),
     _NAMED_PATTERNS[19][0]: ("Road",),
+    _NAMED_PATTERNS[20][0]: ("President",),
     _NAMED_PATTERNS[21][0]: ("Address",),
     _NAMED_PATTERNS[22][0]: ("Policy",),
 }
 _NEEDED = [_NEEDED_WORDS.get(p, ()) for p, _ in _NAMED_PATTERNS]
-_ALL_NEEDED = tuple(sorted({word for words in _NEEDED for word in words}))
+_ALL_NEEDED = tuple(
+    sorted({word for words in _NEEDED for word in words}, key=lambda w: (-len(w), w))
+)
+# The needed words a paragraph holds, found in one scan: the longest word at each place,
+# and the needed words inside it ("Act" in "Action"). No needed word ends with the start
+# of another, so no occurrence is hidden by one that overlaps it.
+_NEEDED_SCAN = _regex.compile("|".join(map(re.escape, _ALL_NEEDED)))
+_NEEDED_INSIDE = {word: frozenset(w for w in _ALL_NEEDED if w in word) for word in _ALL_NEEDED}
+assert not any(
+    a[-k:] == b[:k] for a in _ALL_NEEDED for b in _ALL_NEEDED for k in range(1, min(len(a), len(b)))
+)
 
 _ISSUER = (
     rf"(?:the{S})?(?:(?:Chairs?|Chairpersons?|Chairman|Heads?|Directors?){S}of{S}(?:the{S})?)?"
@@ -613,11 +631,18 @@ def _sentence_bounds(text: str, pos: int, start: int, end: int) -> tuple[int, in
     return left, right_match.end() if right_match else end
 
 
+def _needed_present(text: str, start: int, end: int) -> set[str]:
+    """The needed words (`_ALL_NEEDED`) that ``text[start:end]`` holds."""
+    present: set[str] = set()
+    for word in set(_NEEDED_SCAN.findall(text, start, end)):
+        present |= _NEEDED_INSIDE[word]
+    return present
+
+
 def _named_mentions(text: str, start: int, end: int) -> list[_Mention]:
     found: list[_Mention] = []
     taken: list[tuple[int, int]] = []
-    paragraph = text[start:end]
-    present = set(filter(paragraph.__contains__, _ALL_NEEDED))  # each word looked for once
+    present = _needed_present(text, start, end)
     for (pattern, kind), needed in zip(_NAMED, _NEEDED, strict=True):
         if needed and present.isdisjoint(needed):
             continue
