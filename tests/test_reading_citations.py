@@ -349,6 +349,54 @@ def test_the_needed_words_of_a_paragraph_are_found_in_one_scan(text: str, cut: i
     assert _needed_present(text, start, len(text)) == {w for w in _ALL_NEEDED if w in text[start:]}
 
 
+def test_acts_of_an_issuer_are_looked_for_only_with_their_heads() -> None:
+    import re
+
+    from catdomain.reading.citations import (
+        _ACT_HEAD,
+        _ACT_HEAD_STEMS,
+        _ACT_OF_ISSUER,
+        _ORDER_HEADS,
+        _ORDER_ON_DATE,
+    )
+
+    assert _ACT_HEAD in _ACT_OF_ISSUER.pattern
+    heads = re.findall(r"\[(\w)\w\](\w+?)s\?", _ACT_HEAD)
+    assert len(heads) == _ACT_HEAD.count("|") + 1
+    for _first, rest in heads:
+        assert any(stem in rest for stem in _ACT_HEAD_STEMS), rest
+    order_heads = re.search(r"\(\?P<head>([^)]*)\)", _ORDER_ON_DATE.pattern)
+    assert order_heads is not None
+    assert set(order_heads.group(1).split("|")) <= set(_ORDER_HEADS)
+    assert all(any(stem in h for stem in _ACT_HEAD_STEMS) for h in _ORDER_HEADS)
+
+
+@given(
+    st.one_of(
+        st.builds(
+            lambda day, sep, month, sep2, year: f"{day}{sep}{month}{sep2}{year}",
+            st.sampled_from(["", "0", "1", "01", "09", "29", "30", "31", "32", "00"]),
+            st.sampled_from([" ", "\u00a0", "  ", ""]),
+            st.sampled_from(["January", "February", "June", "may", "Sept", "December"]),
+            st.sampled_from([" ", "\u00a0 ", ""]),
+            st.sampled_from(["2023", "2024", "1900", "0000", "0001", "9999", "23"]),
+        ),
+        st.text(alphabet="0123456789 May", max_size=12),  # no dots: day-first dates differ
+    )
+)
+def test_dates_of_acts_read_as_parse_date_reads_them(text: str) -> None:
+    """The shapes read directly give what the date grammar gives."""
+    from catdomain._dates import parse_date
+    from catdomain.exceptions import ParseError
+    from catdomain.reading.citations import _date
+
+    try:
+        expected = parse_date(text.replace("\u00a0", " ")) if text else None
+    except ParseError:
+        expected = None
+    assert _date(text) == expected
+
+
 _NAME_TOKENS = st.sampled_from(
     [
         "the", "The", "of", "for", "and", "national", "preventive", "mechanism", "military",

@@ -275,6 +275,10 @@ _ALL_NEEDED = tuple(
 # of another, so no occurrence is hidden by one that overlaps it.
 _NEEDED_SCAN = _regex.compile("|".join(map(re.escape, _ALL_NEEDED)))
 _NEEDED_INSIDE = {word: frozenset(w for w in _ALL_NEEDED if w in word) for word in _ALL_NEEDED}
+_NAMED_WITH = {
+    word: [k for k, needed in enumerate(_NEEDED) if word in needed] for word in _ALL_NEEDED
+}
+assert all(_NEEDED), "every named pattern is gated by its words"
 assert not any(
     a[-k:] == b[:k] for a in _ALL_NEEDED for b in _ALL_NEEDED for k in range(1, min(len(a), len(b)))
 )
@@ -332,8 +336,10 @@ _JOINT_LIST_LIMIT = 1000
 _ORDER_ON_DATE = _regex.compile(
     rf"\b(?:an?|the){S}(?P<head>order|decree|decision){S}(?:on|of|dated){S}(?P<date>{DATE})"
 )
-_ACT_OF_ISSUER_WORDS = _regex.words_test(_ACT_OF_ISSUER)
-_ORDER_ON_DATE_WORDS = _regex.words_test(_ORDER_ON_DATE)
+# What every match of the two patterns above holds, as written (read without a copy
+# in lower case): the heads without their first letter, and the lower-case heads.
+_ACT_HEAD_STEMS = ("rder", "ecree", "ecision", "esolution", "rdinance")
+_ORDER_HEADS = ("order", "decree", "decision")
 _LOWER = _regex.compile(
     rf"\b(?:(?P<det>{_DETERMINER}){S})?(?:(?P<adj>(?:{_ADJECTIVES}){S}(?:(?:and|or){S})?)*)"
     rf"(?P<head>{_LOWER_HEAD})\b"
@@ -583,6 +589,20 @@ def _normal_title(title: str) -> str:
 
 
 _NUMERIC_DATE = _regex.compile(r"([0-9]{1,2})\.([0-9]{1,2})\.([0-9]{4})")
+# The shapes of `DATE` written in words ("21 February 2023", "May 2019", "2020"): read
+# here directly, as `parse_date` reads them.
+_PROSE_DATE = _regex.compile(
+    rf"(?:(?P<day>[0-9]{{1,2}}){S})?(?P<month>{_MONTHS}){S}(?P<year>[0-9]{{4}})"
+    rf"|(?P<alone>[0-9]{{4}})"
+)
+_MONTH_NUMBER = {
+    name: number
+    for number, name in enumerate(
+        ("January", "February", "March", "April", "May", "June", "July", "August",
+         "September", "October", "November", "December"),
+        start=1,
+    )
+}  # fmt: skip
 
 
 def _date(text: str | None) -> PartialDate | None:
@@ -593,6 +613,18 @@ def _date(text: str | None) -> PartialDate | None:
         day, month, year = (int(g) for g in numeric.groups())
         try:
             return PartialDate(year, month, day)
+        except (CatdomainError, ValueError):
+            return None
+    prose = _PROSE_DATE.fullmatch(text)
+    if prose is not None:
+        written_day, alone = prose.group("day"), prose.group("alone")
+        try:
+            if alone is not None:
+                return PartialDate(int(alone))
+            month_number = _MONTH_NUMBER[prose.group("month")]
+            return PartialDate(
+                int(prose.group("year")), month_number, int(written_day) if written_day else None
+            )
         except (CatdomainError, ValueError):
             return None
     try:
@@ -643,9 +675,9 @@ def _named_mentions(text: str, start: int, end: int) -> list[_Mention]:
     found: list[_Mention] = []
     taken: list[tuple[int, int]] = []
     present = _needed_present(text, start, end)
-    for (pattern, kind), needed in zip(_NAMED, _NEEDED, strict=True):
-        if needed and present.isdisjoint(needed):
-            continue
+    # In their order, the patterns one of whose words the paragraph holds.
+    for index in sorted({k for word in present for k in _NAMED_WITH[word]}):
+        pattern, kind = _NAMED[index]
         pos = start
         while pos < end:
             m = pattern.search(text, pos, end)
@@ -748,7 +780,8 @@ def _numbered_mentions(
     # "orders of A, No. 1 of …, B, No. 2 of …" — joint orders, and plain "order of the X".
     # Both scans below are skipped in a paragraph without their head words.
     paragraph = text[start:end]
-    acts = _ACT_OF_ISSUER.finditer(text, start, end) if _ACT_OF_ISSUER_WORDS(paragraph) else ()
+    has_head = any(map(paragraph.__contains__, _ACT_HEAD_STEMS))
+    acts = _ACT_OF_ISSUER.finditer(text, start, end) if has_head else ()
     for m in acts:
         span = (m.start(), m.end())
         if _overlaps(span, taken):
@@ -780,7 +813,8 @@ def _numbered_mentions(
             )
         )
         taken.append((span[0], max(tail_end, span[1])))
-    orders = _ORDER_ON_DATE.finditer(text, start, end) if _ORDER_ON_DATE_WORDS(paragraph) else ()
+    on_date = has_head and any(map(paragraph.__contains__, _ORDER_HEADS))
+    orders = _ORDER_ON_DATE.finditer(text, start, end) if on_date else ()
     for m in orders:
         span = (m.start(), m.end())
         if _overlaps(span, taken):

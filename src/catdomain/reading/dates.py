@@ -186,7 +186,6 @@ _CANDIDATE = _regex.compile(
 # read from a short window ending where the date starts.
 _CORE = _regex.compile(rf"(?<![\w/.,])(?:{_ATOM})(?:{_SEP}{_ATOM}){{0,11}}", re.IGNORECASE)
 _YEAR_WORD = _regex.compile(r"[Yy][Ee][Aa][Rr][Ss]?(?![\w\u2011-])")
-_YEAR_WORDS = _regex.words_test(_YEAR_WORD)  # whether a text may hold one
 _ATOM_ONLY = _regex.compile(_ATOM, re.IGNORECASE)
 _YEAR_ONLY = _regex.compile(_YEAR)
 _RANGE_INSIDE = _regex.compile(rf"{_DASH}|\s(?:to|until|till)\s", re.IGNORECASE)
@@ -232,6 +231,13 @@ _PROBE = PartialDate(2000, 1, 1)
 
 
 def _region(text: object, start: object, end: object) -> tuple[str, int, int]:
+    if (
+        type(text) is str
+        and type(start) is int
+        and type(end) is int
+        and 0 <= start <= end <= len(text)
+    ):
+        return text, start, end  # the usual call, a paragraph of a reply
     if not isinstance(text, str):
         raise TypeError(f"text must be a str, not {type(text).__name__}")
     for name, value in (("start", start), ("end", end)):
@@ -439,11 +445,18 @@ def _window_tokens(text: str, begin: int, end: int) -> list[tuple[int, str]]:
     word (`_TRAILING_WORD`); other tokens are whole.
     """
     tokens = []
-    for m in _TOKEN_WORD.finditer(text, begin, end):
-        if m.group("word") is None:
-            tokens.append((m.start(), m.group()))
+    window = text[begin:end]
+    at = 0
+    for token in window.split():  # the runs of non-spaces, as "\S+" finds them
+        at = window.find(token, at)
+        if token.isalpha() and token.isascii():
+            tokens.append((begin + at, token))  # a word alone: its own last word
         else:
-            tokens.append((m.start("word"), m.group("word")))
+            m = _TOKEN_WORD.match(window, at)
+            assert m is not None  # its second branch matches any run of non-spaces
+            word = m.group("word")
+            tokens.append((begin + at, token) if word is None else (begin + m.start("word"), word))
+        at += len(token)
     return tokens
 
 
@@ -678,8 +691,7 @@ def find_dates(
             if mention is not None:
                 found.append(mention)
     relative_end = lo
-    years = _YEAR_WORD.finditer(text, lo, hi) if _YEAR_WORDS(text[lo:hi]) else ()
-    for core in years:
+    for core in _YEAR_WORD.finditer(text, lo, hi):
         window_start = max(lo, relative_end, core.start() - 48)
         for match in _RELATIVE.finditer(text, window_start, min(hi, core.end() + 16)):
             if match.start() <= core.start() < match.end():
@@ -723,7 +735,10 @@ def _in_context(text: str, mentions: list[DateMention]) -> list[DateMention]:
     previous_end = 0
     out: list[DateMention] = []
     for mention in mentions:
-        if any(text.find(c, previous_end, mention.start) >= 0 for c in "\n\r"):
+        if (
+            text.find("\n", previous_end, mention.start) >= 0
+            or text.find("\r", previous_end, mention.start) >= 0
+        ):
             last_year = None
         previous_end = mention.end
         if last_year is not None and _CONTEXTUAL.search(mention.text) and last_year > 1:
