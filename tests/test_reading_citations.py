@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -302,7 +303,6 @@ def test_the_longest_issuer_before_a_numbered_act_is_read_whole() -> None:
 
 
 def test_back_references_are_looked_for_only_with_one_of_their_heads() -> None:
-    import re
 
     from catdomain.reading.citations import _BACK, _BACK_HEADS
 
@@ -350,7 +350,6 @@ def test_the_needed_words_of_a_paragraph_are_found_in_one_scan(text: str, cut: i
 
 
 def test_acts_of_an_issuer_are_looked_for_only_with_their_heads() -> None:
-    import re
 
     from catdomain.reading.citations import (
         _ACT_HEAD,
@@ -395,6 +394,35 @@ def test_dates_of_acts_read_as_parse_date_reads_them(text: str) -> None:
     except ParseError:
         expected = None
     assert _date(text) == expected
+
+
+_STOP_TOKENS = st.sampled_from(
+    [
+        "No.", "Nos.", "art.", "arts.", "para.", "paras.", "i.e.", "e.g.", "St.", "Mr.", "Ms.",
+        "Dr.", "vol.", "pp.", "A.", "Z.", "a.", "end.", "No;", "art?", "vol!", "word", " ",
+        "\u00a0", "\n", "xNo.", "1.", "No.5", "(", ";",
+    ]
+)  # fmt: skip
+
+
+@given(st.lists(_STOP_TOKENS, max_size=14))
+def test_sentence_ends_are_the_stops_after_no_abbreviation(tokens: list[str]) -> None:
+    """The look-behinds grouped by length find what one look-behind per word found."""
+    from catdomain.reading import citations, measures
+
+    text = "".join(tokens)
+    words = ["No", "Nos", "art", "arts", "para", "paras", r"i\.e", r"e\.g", "vol", "Mr", "Ms"]
+    words += ["Dr", "St"]
+    one_each = "".join(rf"(?<!\b{w}[.;!?])" for w in words)
+    expected = re.compile(rf"[.;!?]{one_each}(?=[ \u00a0\n]|$)")
+    assert [m.span() for m in citations._SENTENCE_END.finditer(text)] == [
+        m.span() for m in expected.finditer(text)
+    ]
+    one_each = "".join(rf"(?<!\b{w}[.!?])" for w in [*words, "pp", "[A-Z]"])
+    expected = re.compile(rf"[.!?]{one_each}(?=[\s\u00a0]|$)")
+    assert [m.span() for m in measures._SENTENCE_END.finditer(text)] == [
+        m.span() for m in expected.finditer(text)
+    ]
 
 
 _NAME_TOKENS = st.sampled_from(

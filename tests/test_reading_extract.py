@@ -264,3 +264,45 @@ def test_slugs_are_the_ascii_letter_and_digit_runs_of_the_whole_text(text: str, 
     lowered = text.lower().replace("’", "").replace("'", "")
     whole = "-".join(re.findall(r"[a-z0-9]+", lowered))
     assert _slug(text, limit) == (whole[:limit].rstrip("-") or "x")
+
+
+def test_reading_makes_no_reference_cycles_and_restores_the_collector() -> None:
+    """The cyclic collector is paused during extract(): nothing it reads may need it."""
+    import gc
+
+    text = datasets.text()
+    cd.extract(text)
+    gc.collect()
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        for sample in [text, *(p.read_text(encoding="utf-8") for p in REPLIES.glob("*.txt"))]:
+            cd.extract(sample)
+        assert gc.collect() == 0  # nothing left that only the cyclic collector frees
+    finally:
+        if was:
+            gc.enable()
+    assert gc.isenabled() is was
+    gc.disable()
+    try:
+        cd.extract(text)
+        assert not gc.isenabled()  # left as the caller set it
+    finally:
+        gc.enable()
+    assert gc.isenabled()
+
+
+def test_the_collector_is_restored_when_reading_fails(monkeypatch: pytest.MonkeyPatch) -> None:
+    import gc
+
+    from catdomain.reading import assemble
+
+    def broken(*args: object, **kwargs: object) -> None:
+        assert not gc.isenabled()  # paused while reading
+        raise RuntimeError("broken reader")
+
+    monkeypatch.setattr(assemble, "read_reply", broken)
+    assert gc.isenabled()
+    with pytest.raises(RuntimeError, match="broken reader"):
+        cd.extract("1. Text.")
+    assert gc.isenabled()

@@ -113,7 +113,9 @@ def canonical_authority(text: str) -> str:
         >>> canonical_authority("the Chairs of the Anti-Corruption Agency")
         'Anti-Corruption Agency'
     """
-    name = _SPACES.sub(" ", text.strip().strip(",;:"))
+    name = text.strip().strip(",;:")
+    if "  " in name or "\u00a0" in name:  # else every run of blanks is one space already
+        name = _SPACES.sub(" ", name)
     name = name.replace("\u2011", "-")
     name = _LEADING_THE.sub("", name)
     name = _HEAD_OF.sub("", name)
@@ -127,6 +129,48 @@ def canonical_authority(text: str) -> str:
     return name
 
 
+_KIND_RULES: tuple[tuple[str, AuthorityKind], ...] = (
+    ("procurator", AuthorityKind.PROCURACY),
+    ("prosecutor", AuthorityKind.PROCURACY),
+    ("attorney general", AuthorityKind.PROCURACY),
+    ("ministry", AuthorityKind.MINISTRY),
+    ("secretary of state", AuthorityKind.MINISTRY),
+    ("home office", AuthorityKind.MINISTRY),
+    ("foreign office", AuthorityKind.MINISTRY),
+    ("minister", AuthorityKind.MINISTRY),
+    ("court", AuthorityKind.COURT),
+    ("parliament", AuthorityKind.PARLIAMENT),
+    ("majilis", AuthorityKind.PARLIAMENT),
+    ("mazhilis", AuthorityKind.PARLIAMENT),
+    ("senate", AuthorityKind.PARLIAMENT),
+    ("assembly", AuthorityKind.PARLIAMENT),
+    ("duma", AuthorityKind.PARLIAMENT),
+    ("government", AuthorityKind.GOVERNMENT),
+    ("president", AuthorityKind.HEAD_OF_STATE),
+    ("ombuds", AuthorityKind.OMBUDSPERSON),
+    ("commissioner for human rights", AuthorityKind.OMBUDSPERSON),
+    ("human rights commissioner", AuthorityKind.OMBUDSPERSON),
+    ("public defender", AuthorityKind.OMBUDSPERSON),
+    ("preventive mechanism", AuthorityKind.NATIONAL_PREVENTIVE_MECHANISM),
+    ("military", AuthorityKind.MILITARY),
+    ("armed forces", AuthorityKind.MILITARY),
+    ("police", AuthorityKind.LAW_ENFORCEMENT),
+    ("academy", AuthorityKind.ACADEMIC),
+    ("institute", AuthorityKind.ACADEMIC),
+    ("research", AuthorityKind.ACADEMIC),
+    ("council of europe", AuthorityKind.INTERNATIONAL_ORGANIZATION),
+    ("penal", AuthorityKind.PENITENTIARY),
+    ("prison", AuthorityKind.PENITENTIARY),
+    ("agency", AuthorityKind.AGENCY),
+    ("committee", AuthorityKind.AGENCY),
+    ("service", AuthorityKind.AGENCY),
+    ("commission", AuthorityKind.AGENCY),
+    ("centre", AuthorityKind.AGENCY),
+    ("center", AuthorityKind.AGENCY),
+)
+"""Words of a name and the kind they tell, the first found deciding."""
+
+
 def authority_kind(name: str) -> AuthorityKind:
     """Guess an authority's kind from its canonical name.
 
@@ -135,46 +179,7 @@ def authority_kind(name: str) -> AuthorityKind:
         'ministry'
     """
     lower = name.lower()
-    rules: list[tuple[str, AuthorityKind]] = [
-        ("procurator", AuthorityKind.PROCURACY),
-        ("prosecutor", AuthorityKind.PROCURACY),
-        ("attorney general", AuthorityKind.PROCURACY),
-        ("ministry", AuthorityKind.MINISTRY),
-        ("secretary of state", AuthorityKind.MINISTRY),
-        ("home office", AuthorityKind.MINISTRY),
-        ("foreign office", AuthorityKind.MINISTRY),
-        ("minister", AuthorityKind.MINISTRY),
-        ("court", AuthorityKind.COURT),
-        ("parliament", AuthorityKind.PARLIAMENT),
-        ("majilis", AuthorityKind.PARLIAMENT),
-        ("mazhilis", AuthorityKind.PARLIAMENT),
-        ("senate", AuthorityKind.PARLIAMENT),
-        ("assembly", AuthorityKind.PARLIAMENT),
-        ("duma", AuthorityKind.PARLIAMENT),
-        ("government", AuthorityKind.GOVERNMENT),
-        ("president", AuthorityKind.HEAD_OF_STATE),
-        ("ombuds", AuthorityKind.OMBUDSPERSON),
-        ("commissioner for human rights", AuthorityKind.OMBUDSPERSON),
-        ("human rights commissioner", AuthorityKind.OMBUDSPERSON),
-        ("public defender", AuthorityKind.OMBUDSPERSON),
-        ("preventive mechanism", AuthorityKind.NATIONAL_PREVENTIVE_MECHANISM),
-        ("military", AuthorityKind.MILITARY),
-        ("armed forces", AuthorityKind.MILITARY),
-        ("police", AuthorityKind.LAW_ENFORCEMENT),
-        ("academy", AuthorityKind.ACADEMIC),
-        ("institute", AuthorityKind.ACADEMIC),
-        ("research", AuthorityKind.ACADEMIC),
-        ("council of europe", AuthorityKind.INTERNATIONAL_ORGANIZATION),
-        ("penal", AuthorityKind.PENITENTIARY),
-        ("prison", AuthorityKind.PENITENTIARY),
-        ("agency", AuthorityKind.AGENCY),
-        ("committee", AuthorityKind.AGENCY),
-        ("service", AuthorityKind.AGENCY),
-        ("commission", AuthorityKind.AGENCY),
-        ("centre", AuthorityKind.AGENCY),
-        ("center", AuthorityKind.AGENCY),
-    ]
-    for needle, kind in rules:
+    for needle, kind in _KIND_RULES:
         if needle in lower:
             return kind
     return AuthorityKind.OTHER

@@ -27,6 +27,7 @@ Example:
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import re
 from bisect import bisect_left, bisect_right
@@ -241,6 +242,10 @@ def extract(
         TypeError: If `text` is not a str.
         ParseError: If `symbol` is a string that is not a UN symbol.
 
+    Note:
+        The reader makes no reference cycles, so Python's cyclic garbage collector
+        is paused during the call and restored after it, as it was.
+
     Example:
         >>> import catdomain as cd
         >>> d = cd.extract("Paragraph 9\\n1. Since 2021, 40 judges have been trained.\\n",
@@ -252,6 +257,35 @@ def extract(
         raise TypeError(f"extract() needs a str, not {type(text).__name__}; decode bytes first")
     if isinstance(symbol, str):
         symbol = DocumentSymbol.parse(symbol)
+    # The reader makes no reference cycles (a test checks it): all it leaves behind is
+    # freed as it goes, and the cyclic collector, whose passes would find nothing,
+    # waits until it is done (about a twentieth of the time on a reply).
+    paused = gc.isenabled()
+    if paused:
+        gc.disable()
+    try:
+        return _extract(
+            text,
+            symbol,
+            document_id=document_id,
+            received=received,
+            dossier_id=dossier_id,
+            name=name,
+        )
+    finally:
+        if paused:
+            gc.enable()
+
+
+def _extract(
+    text: str,
+    symbol: DocumentSymbol | None,
+    *,
+    document_id: str | None,
+    received: PartialDate | None,
+    dossier_id: str | None,
+    name: str | None,
+) -> Dossier:
     structure = read_reply(text, symbol=symbol)
     header = structure.header
     reply_symbol = symbol or header.symbol
@@ -338,12 +372,13 @@ def extract(
         key = name.lower()
         found = authorities.get(key)
         if found is None:
+            kind = authority_kind(name)
             found = Authority(
                 id=b.ids.make(_slug(f"a {name}")),
                 name=name,
-                kind=authority_kind(name),
+                kind=kind,
                 state=state
-                if authority_kind(name).value not in ("international-organization", "civil-society")
+                if kind.value not in ("international-organization", "civil-society")
                 else None,
             )
             authorities[key] = found

@@ -395,9 +395,8 @@ _ADOPTED_BY_END = _regex.compile(rf"(?:approved|adopted|issued){S}by{S}(?:the{S}
 # A stop not after an abbreviation; the stop first, the abbreviations behind it:
 # the same matches, found much faster (see measures._SENTENCE_END).
 _SENTENCE_END = _regex.compile(
-    r"[.;!?](?<!\bNo[.;!?])(?<!\bNos[.;!?])(?<!\bart[.;!?])(?<!\barts[.;!?])"
-    r"(?<!\bpara[.;!?])(?<!\bparas[.;!?])(?<!\bi\.e[.;!?])(?<!\be\.g[.;!?])(?<!\bvol[.;!?])"
-    r"(?<!\bMr[.;!?])(?<!\bMs[.;!?])(?<!\bDr[.;!?])(?<!\bSt[.;!?])(?=[ \u00a0\n]|$)"
+    r"[.;!?](?=[ \u00a0\n]|$)(?<!\b(?:No|Mr|Ms|Dr|St)[.;!?])"
+    r"(?<!\b(?:Nos|art|vol|i\.e|e\.g)[.;!?])(?<!\b(?:arts|para)[.;!?])(?<!\bparas[.;!?])"
 )
 _WORD_NUMBER = _regex.compile(r"\d")
 
