@@ -317,3 +317,22 @@ def test_window_words_are_the_tokens_or_the_words_they_end_with(
         word = _TRAILING_WORD.search(token)
         expected.append((start, token) if word is None else (start + word.start(), word.group()))
     assert _window_tokens(text, begin, end) == expected
+
+
+def test_phrases_are_set_on_times_as_evolve_sets_them() -> None:
+    import attrs
+
+    from catdomain.reading.dates import _with_text
+
+    assert [f.name for f in attrs.fields(Period)] == ["start", "end", "text"]
+    assert [f.name for f in attrs.fields(Instant)] == ["date", "text"]
+    assert [f.name for f in attrs.fields(Pooled)] == ["periods", "text"]
+    for value in (
+        Period(start=PartialDate(2021), end=PartialDate(2023, 5)),
+        Instant(date=PartialDate(2023, 1, 1)),
+        Pooled(periods=(Period.year(2022), Period.year(2023))),
+    ):
+        new = _with_text(value, "in those years")
+        expected = attrs.evolve(value, text="in those years")
+        assert type(new) is type(value)
+        assert attrs.asdict(new, recurse=False) == attrs.asdict(expected, recurse=False)

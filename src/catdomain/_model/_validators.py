@@ -172,8 +172,19 @@ def tuple_of(item: Validator | type | tuple[type, ...], *, min_length: int = 0) 
     item_check: Validator = (
         item if callable(item) and not isinstance(item, type) else instance_of(item)
     )
+    # Items of exactly these types pass without a call each (the usual case).
+    exact: frozenset[type] = frozenset(
+        () if callable(item) and not isinstance(item, type) else _kinds(item)
+    )
 
     def check(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if (
+            exact
+            and type(value) is tuple
+            and len(value) >= min_length
+            and exact.issuperset(map(type, value))
+        ):
+            return
         if not isinstance(value, tuple):
             fail(instance, attribute, value, f"must be a tuple, not {type(value).__name__}")
         if len(value) < min_length:

@@ -737,14 +737,15 @@ class _SpanIndex:
 
     def inside(self, regions: Sequence[tuple[int, int]]) -> list[int]:
         """Positions, in the original order, of the spans inside any of `regions`."""
-        found: set[int] = set()
+        starts, ends, order = self.starts, self.ends, self.order
+        found: list[int] = []
         for start, end in regions:
             # A span (s, e) with s <= e lies inside (start, end) iff start <= s <= end
             # and e <= end.
-            for k in range(bisect_left(self.starts, start), bisect_right(self.starts, end)):
-                if self.ends[k] <= end:
-                    found.add(self.order[k])
-        return sorted(found)
+            for k in range(bisect_left(starts, start), bisect_right(starts, end)):
+                if ends[k] <= end:
+                    found.append(order[k])
+        return sorted(set(found)) if len(regions) > 1 else sorted(found)
 
 
 def _measures(

@@ -606,16 +606,32 @@ def _interpret(
     if anchor is None and single is not None and _time_cue(text, lo, start, cut):
         return DateMention(
             start=start, end=cut, text=mention_text,
-            value=attrs.evolve(value, text=mention_text), role="time", anchor=None,
+            value=_with_text(value, mention_text), role="time", anchor=None,
         )  # fmt: skip
     if single is not None and anchor in _DATE_ANCHORS and not is_list:
         return DateMention(
             start=start, end=cut, text=mention_text, value=single, role="date", anchor=anchor
         )
-    value = attrs.evolve(value, text=mention_text)
+    value = _with_text(value, mention_text)
     return DateMention(
         start=start, end=cut, text=mention_text, value=value, role="time", anchor=anchor
     )
+
+
+def _with_text(value: TimeReference, text: str) -> TimeReference:
+    """`value` with the phrase as written: `attrs.evolve`, without its look at the class
+    (the fields are those of each class, which a test checks)."""
+    kind = type(value)
+    if kind is Period:
+        assert isinstance(value, Period)
+        return Period(start=value.start, end=value.end, text=text)
+    if kind is Instant:
+        assert isinstance(value, Instant)
+        return Instant(date=value.date, text=text)
+    if kind is Pooled:
+        assert isinstance(value, Pooled)
+        return Pooled(periods=value.periods, text=text)
+    return attrs.evolve(value, text=text)
 
 
 def _relative(text: str, match: re.Match[str], reference: PartialDate | None) -> DateMention | None:
@@ -743,7 +759,7 @@ def _in_context(text: str, mentions: list[DateMention]) -> list[DateMention]:
         previous_end = mention.end
         if last_year is not None and _CONTEXTUAL.search(mention.text) and last_year > 1:
             value = Period.year(last_year - 1)
-            out.append(attrs.evolve(mention, value=attrs.evolve(value, text=mention.text)))
+            out.append(attrs.evolve(mention, value=_with_text(value, mention.text)))
             continue
         if mention.anchor not in ("after", "before", "compared with"):
             year = _year_of(mention)
