@@ -306,3 +306,16 @@ def test_the_collector_is_restored_when_reading_fails(monkeypatch: pytest.Monkey
     with pytest.raises(RuntimeError, match="broken reader"):
         cd.extract("1. Text.")
     assert gc.isenabled()
+
+
+@given(st.text(alphabet="ab .\t\n\u00a0\u2028\u00ad\u3000", max_size=260), st.integers(20, 220))
+def test_descriptions_are_the_sentence_with_single_spaces(text: str, limit: int) -> None:
+    from catdomain.reading.measures import _shorten
+
+    single = " ".join(text.split())
+    expected = single if len(single) <= limit else None
+    if expected is not None:
+        assert _shorten(text, limit) == expected
+    else:
+        assert _shorten(text, limit) == _shorten(single, limit)
+        assert _shorten(text, limit).endswith("…")

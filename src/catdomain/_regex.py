@@ -441,6 +441,8 @@ def _lowered(seq: Any) -> None:
 # Words of which every match contains one: a sentence holding none of them is not
 # searched. Read from the lower-case copy; worth it only for a few longer words.
 _MAX_WORDS: Final = 16
+# A check for more words than this costs about what the search it would save costs.
+_MAX_CHECKED: Final = 12
 _MIN_LENGTH: Final = 3
 _Words: TypeAlias = frozenset[str]
 _EMPTY: Final[_Words] = frozenset({""})
@@ -543,7 +545,7 @@ def _needed_words(parsed: Any) -> tuple[str, ...]:
     exact, needed = _words(list(parsed))
     if exact is not None:
         needed = None if "" in exact else exact
-    if not needed or len(needed) > _MAX_WORDS or min(map(len, needed)) < _MIN_LENGTH:
+    if not needed or len(needed) > _MAX_CHECKED or min(map(len, needed)) < _MIN_LENGTH:
         return ()
     return tuple(sorted(needed))
 

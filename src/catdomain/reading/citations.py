@@ -267,8 +267,15 @@ _NEEDED_WORDS: dict[str, tuple[str, ...]] = {
     _NAMED_PATTERNS[22][0]: ("Policy",),
 }
 _NEEDED = [_NEEDED_WORDS.get(p, ()) for p, _ in _NAMED_PATTERNS]
+# The heads of `_BACK`, one of which every back-reference holds.
+_BACK_HEADS = ("Code", "Act", "Law", "Convention", "Covenant", "Decree", "Constitution", "Protocol")
+# The words looked for in each paragraph at once: those of the named patterns and the
+# heads of back-references.
 _ALL_NEEDED = tuple(
-    sorted({word for words in _NEEDED for word in words}, key=lambda w: (-len(w), w))
+    sorted(
+        {word for words in _NEEDED for word in words} | set(_BACK_HEADS),
+        key=lambda w: (-len(w), w),
+    )
 )
 # The needed words a paragraph holds, found in one scan: the longest word at each place,
 # and the needed words inside it ("Act" in "Action"). No needed word ends with the start
@@ -354,8 +361,6 @@ _BACK = _regex.compile(
     rf"|Constitution|Protocol)\b(?!{S}(?:(?:of|on|against|for|to){S})?[A-Z])"
     rf"|\((?P<head2>Code|Act|Law|Convention),"
 )
-# The heads of `_BACK`, one of which every back-reference holds.
-_BACK_HEADS = ("Code", "Act", "Law", "Convention", "Covenant", "Decree", "Constitution", "Protocol")
 _PROVISION = _regex.compile(
     rf"\b(?P<unit>[Aa]rticles?|[Aa]rts?\.|[Pp]aragraphs?|[Pp]aras?\.|[Ss]ections?|[Cc]hapters?"
     rf"|[Pp]arts?|[Pp]oints?|[Cc]lauses?|[Ss]ubparagraphs?)[ \u00a0]*(?P<nums>\d+(?:[.\u2011-]\d+)*"
@@ -670,10 +675,10 @@ def _needed_present(text: str, start: int, end: int) -> set[str]:
     return present
 
 
-def _named_mentions(text: str, start: int, end: int) -> list[_Mention]:
+def _named_mentions(text: str, start: int, end: int, present: set[str]) -> list[_Mention]:
+    """The named instruments of ``text[start:end]``, which holds the `present` words."""
     found: list[_Mention] = []
     taken: list[tuple[int, int]] = []
-    present = _needed_present(text, start, end)
     # In their order, the patterns one of whose words the paragraph holds.
     for index in sorted({k for word in present for k in _NAMED_WITH[word]}):
         pattern, kind = _NAMED[index]
@@ -1135,10 +1140,11 @@ def _period(text: str) -> Period | None:
     return value if isinstance(value, Period) else None
 
 
-def _back_mentions(text: str, start: int, end: int, taken: list[tuple[int, int]]) -> list[_Mention]:
+def _back_mentions(
+    text: str, start: int, end: int, taken: list[tuple[int, int]], present: set[str]
+) -> list[_Mention]:
     out: list[_Mention] = []
-    paragraph = text[start:end]
-    if not any(map(paragraph.__contains__, _BACK_HEADS)):
+    if present.isdisjoint(_BACK_HEADS):
         return out
     for m in _BACK.finditer(text, start, end):
         head = (m.group("head") or m.group("head2")).lower()
@@ -1529,11 +1535,12 @@ def find_instruments(
     regions = list(spans) if spans is not None else [(0, len(text))]
     mentions: list[_Mention] = []
     for start, end in regions:
-        named = _named_mentions(text, start, end)
+        present = _needed_present(text, start, end)  # the words gating the scans below
+        named = _named_mentions(text, start, end, present)
         taken = [(m.start, m.end) for m in named]
         numbered = _with_numbers(named, _numbered_mentions(text, start, end, taken))
         lower = _lower_mentions(text, start, end, taken)
-        back = _back_mentions(text, start, end, taken)
+        back = _back_mentions(text, start, end, taken, present)
         region = named + numbered + lower + back
         region = _attach_provisions(text, region, start, end)
         _approving_links(text, region)

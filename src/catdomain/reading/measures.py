@@ -296,7 +296,8 @@ def _kind(sentence: str) -> MeasureKind:
 
 
 def _shorten(text: str, limit: int = 200) -> str:
-    text = " ".join(text.split())  # runs of whitespace as one space, none at the ends
+    if not (text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " "):
+        text = " ".join(text.split())  # runs of whitespace as one space, none at the ends
     if len(text) <= limit:
         return text
     cut = text.rfind(" ", 0, limit - 1)
