@@ -1268,3 +1268,17 @@ def test_references_keep_their_document() -> None:
     assert reply.headings[0].refs == (
         ParagraphRef.parse("12", document=DocumentSymbol("CAT/C/KAZ/CO/4")),
     )
+
+
+@given(st.from_regex(r"[0-9]{1,7}", fullmatch=True))
+def test_a_heading_numbering_one_paragraph_is_read_as_the_grammar_reads_it(number: str) -> None:
+    from catdomain.exceptions import ParseError
+    from catdomain.identifiers import DocumentSymbol, ParagraphRef
+    from catdomain.reading.structure import _parse_ref
+
+    document = DocumentSymbol.parse("CAT/C/KAZ/CO/4")
+    try:
+        expected = ParagraphRef.parse(number, document=document)
+    except ParseError:
+        expected = None
+    assert _parse_ref(number, document) == expected

@@ -149,6 +149,9 @@ def scale(value: Decimal, word: str) -> Decimal:
     return result.normalize()
 
 
+_WORD_SEPARATORS = re.compile(r"[\s\u2011-]+")
+
+
 def words_value(text: str) -> int | None:
     """Return the value of a cardinal written in words, as matched by `WORD_NUMBER`.
 
@@ -161,7 +164,7 @@ def words_value(text: str) -> int | None:
         >>> words_value("a million") , words_value("lots") is None
         (1000000, True)
     """
-    words = re.split(r"[\s\u2011-]+", text.lower())
+    words = _WORD_SEPARATORS.split(text.lower())
     if words == ["a", "dozen"]:
         return 12
     total = 0

@@ -188,6 +188,7 @@ _CORE = _regex.compile(rf"(?<![\w/.,])(?:{_ATOM})(?:{_SEP}{_ATOM}){{0,11}}", re.
 _YEAR_WORD = _regex.compile(r"[Yy][Ee][Aa][Rr][Ss]?(?![\w\u2011-])")
 _ATOM_ONLY = _regex.compile(_ATOM, re.IGNORECASE)
 _YEAR_ONLY = _regex.compile(_YEAR)
+_MONTH_YEAR_ONLY = _regex.compile(rf"{_MONTH}\s+{_YEAR}")
 _RANGE_INSIDE = _regex.compile(rf"{_DASH}|\s(?:to|until|till)\s", re.IGNORECASE)
 _DETERMINER_BEFORE = _regex.compile(
     r"(?:\b(?:the|this|that|its|their|his|her|our|fiscal|financial|calendar|budget)\s+)$",
@@ -514,8 +515,8 @@ def _absolute(
     body_start, body_end = match.span("body")
     has_sub = any(match.group(g) for g in ("ordinal", "span", "edge", "vague", "code"))
     if has_sub:
-        if not _YEAR_ONLY.fullmatch(match.group("body")) and not re.fullmatch(
-            rf"{_MONTH}\s+{_YEAR}", match.group("body")
+        if not _YEAR_ONLY.fullmatch(match.group("body")) and not _MONTH_YEAR_ONLY.fullmatch(
+            match.group("body")
         ):
             return None
         start = match.start()

@@ -692,6 +692,7 @@ _WORD_START = _regex.compile(
     r"|(?<=[Aa])[ \u00a0]+(?:hundred|thousand|million|billion|dozen))(?![a-z])"
 )
 _CURRENCY_CODE_SET = frozenset(_CURRENCY_CODES.split("|"))
+_UNDER_ARTICLE = _regex.compile(r"\s+under\s+(?:art|article)")
 
 # --------------------------------------------------------------- sentences, clauses
 
@@ -2544,7 +2545,7 @@ class _Reader:
         if all(f.local for f in figures):
             return "year" if all(_years_of(f.time) is not None for f in figures) else "period"
         following = [text[f.noun_end : f.noun_end + 30].lower() for f in figures]
-        if all(re.match(r"\s+under\s+(?:art|article)", s) for s in following):
+        if all(_UNDER_ARTICLE.match(s) for s in following):
             return "article"
         nouns = [f.unit.lower().split()[-1] if f.has_noun and f.unit else "" for f in figures]
         if nouns and all(n in _GENDER for n in nouns):

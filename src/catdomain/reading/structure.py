@@ -1080,16 +1080,27 @@ def _responds_to(symbol: DocumentSymbol) -> DocumentSymbol | None:
     return None
 
 
+_PARAGRAPH_WORD = _regex.compile(r"(?i)\b(?:paragraphs?|paras?\.?)\s*")
+_WHITESPACE = _regex.compile(r"\s+")
+_SUB_LETTERS = _regex.compile(r"(\([a-z]{1,4}\))(?:\s?\([a-z0-9]{1,4}\))+")
+_DIGITS = _regex.compile(r"\d+")
+_INNER_STOP = _regex.compile(r"[.;!?]\s+\S")
+_STOP_BEFORE_SPACE = _regex.compile(r"[.;!?]\s")
+
+
 def _parse_ref(raw: str, document: DocumentSymbol | None) -> ParagraphRef | None:
-    text = re.sub(r"(?i)\b(?:paragraphs?|paras?\.?)\s*", "", raw.replace("&", " and "))
-    text = re.sub(r"\s+", " ", text).strip()
-    attempts = (text, re.sub(r"(\([a-z]{1,4}\))(?:\s?\([a-z0-9]{1,4}\))+", r"\1", text))
+    text = _PARAGRAPH_WORD.sub("", raw.replace("&", " and "))
+    text = _WHITESPACE.sub(" ", text).strip()
+    if text.isascii() and text.isdigit() and int(text) >= 1:
+        # One number, the usual heading's reference: what the grammar would read.
+        return ParagraphRef(items=(ParagraphSpan(start=int(text)),), document=document)
+    attempts = (text, _SUB_LETTERS.sub(r"\1", text))
     for attempt in attempts:
         try:
             return ParagraphRef.parse(attempt, document=document)
         except ParseError:
             continue
-    first = re.match(r"\d+", text)
+    first = _DIGITS.match(text)
     if first is None or int(first.group(0)) < 1:
         return None
     return ParagraphRef(items=(ParagraphSpan(start=int(first.group(0))),), document=document)
@@ -1153,7 +1164,7 @@ def _subject_ok(subject: str | None) -> bool:
     if subject[0] in _OPEN_QUOTES or _ends_sentence(subject) or _OPENER.match(subject):
         return False
     # "Recommendation No. 3": the full stop of an abbreviation before a number ends nothing.
-    return re.search(r"[.;!?]\s+\S", _NUMBER_ABBREVIATION.sub("", subject)) is None
+    return _INNER_STOP.search(_NUMBER_ABBREVIATION.sub("", subject)) is None
 
 
 def _enum_token(match: re.Match[str] | None) -> str | None:
@@ -1737,7 +1748,7 @@ class _BodyReader:
         return None
 
     def _is_page(self, index: int, norm: str, commit: bool) -> bool:
-        digits = re.search(r"\d+", norm)
+        digits = _DIGITS.search(norm)
         value = int(digits.group(0)) if digits else 0
         if not norm.isdigit():
             return True  # "Page 3", "3/15", "- 3 -"
@@ -1932,7 +1943,7 @@ class _BodyReader:
             heading = _ref_heading(joined.text)
             if heading is not None:
                 start, end = joined.span(0, len(joined.text))
-                text = re.sub(r"\s+", " ", joined.text)
+                text = _WHITESPACE.sub(" ", joined.text)
                 self._heading(start, end, text, heading)
                 return 2
         heading = _ref_heading(norm)
@@ -1982,9 +1993,9 @@ class _BodyReader:
         words = body.split()
         if len(words) > 16 or words[-1].lower().strip(",") in _FUNCTION_WORDS:
             return None
-        if len(re.findall(r"\d+", body)) > 1 or "   " in body or "\t" in body:
+        if len(_DIGITS.findall(body)) > 1 or "   " in body or "\t" in body:
             return None
-        if re.search(r"[.;!?]\s", body):
+        if _STOP_BEFORE_SPACE.search(body):
             return None
         block = self.block
         if block is not None and block.is_quote and block.marked and not block.closed_quote:
@@ -2047,7 +2058,7 @@ class _BodyReader:
             stack.pop()
         parent = stack[-1] if stack else None
         stack.append(len(self.headings))
-        text = re.sub(r"\s+", " ", text).strip()
+        text = _WHITESPACE.sub(" ", text).strip()
         self.headings.append(_HeadingDraft(start, end, text, level, ref, symbol, parent))
         self.section = len(self.headings) - 1
         self.section_start = True
