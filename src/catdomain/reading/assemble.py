@@ -768,6 +768,9 @@ def _measures(
     citations_at = _SpanIndex([(c.start, c.end) for c in reading.citations])
     located_at = _SpanIndex([(s, e) for s, e, _, _ in located])
     dates_at = _SpanIndex([(d.start, d.end) for d in dates])
+    by_key: dict[str, FoundInstrument] = {}
+    for found_instrument in reading.instruments:
+        by_key.setdefault(found_instrument.key, found_instrument)  # the first, as instrument()
     out = []
     for m in found:
         inside = [(s, e) for s, e in m.sentences]
@@ -780,7 +783,7 @@ def _measures(
             dict.fromkeys(authority(mentions[k].name) for k in mentions_at.inside(inside))
         )
         for c in cited:
-            for i in reading.instrument(c.instrument).issuances:
+            for i in by_key[c.instrument].issuances:
                 if i.issuer and within(i.start, i.end):
                     authorities.append(authority(i.issuer))
         instruments = list(dict.fromkeys(instrument_ids[c.instrument] for c in cited))
