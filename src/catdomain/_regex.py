@@ -25,7 +25,10 @@ back-reference, a scoped flag), the pattern is compiled as written.
 a case-insensitive pattern matches counts: it matches a lower-case copy of the
 pattern against the text in lower case, which the engine does faster than
 folding the case of every character, after checking that the text holds one of
-the words every match needs.
+the words every match needs. [compile_first][catdomain._regex.compile_first]
+does the same for a list of rules of which the first that matches decides,
+folding the text once; [words_test][catdomain._regex.words_test] gives readers
+that check alone, to skip paragraphs a rare pattern cannot match.
 """
 
 from __future__ import annotations

@@ -1174,8 +1174,25 @@ def _enum_token(match: re.Match[str] | None) -> str | None:
     return token[:-1] if token.endswith((".", ")")) and not token.startswith("(") else token
 
 
+_last_heading: tuple[str, _HeadingMatch | None] = ("", None)
+
+
 def _ref_heading(norm: str) -> _HeadingMatch | None:
-    """Match a heading that names paragraphs; the text is one normalised line."""
+    """Match a heading that names paragraphs; the text is one normalised line.
+
+    A line is asked twice in a row (is it a label, is it a heading), so the last
+    answer is kept.
+    """
+    global _last_heading  # noqa: PLW0603 - a one-entry cache
+    last = _last_heading  # read once: another thread may replace it
+    if last[0] == norm and norm:
+        return last[1]
+    found = _read_ref_heading(norm)
+    _last_heading = (norm, found)
+    return found
+
+
+def _read_ref_heading(norm: str) -> _HeadingMatch | None:
     if len(norm) > 300 or not norm:
         return None
     enum = _ENUM.match(norm)
