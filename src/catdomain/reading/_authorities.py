@@ -8,7 +8,7 @@ from collections.abc import Iterator
 import attrs
 
 from catdomain import _regex
-from catdomain.reading._scan import word_before, word_start
+from catdomain.reading._scan import keyed_matches, word_before, word_start
 from catdomain.vocab import AuthorityKind
 
 __all__ = ["AuthorityMention", "authority_kind", "canonical_authority", "find_authorities"]
@@ -213,16 +213,7 @@ def find_authorities(
 
 def _authority_matches(text: str, start: int, stop: int) -> Iterator[re.Match[str]]:
     """The matches of `_AUTHORITY` in ``text[start:stop]``, as its `finditer` gives them."""
-    pos = start
-    while pos < stop:
-        key = _KEY.search(text, pos, stop)
-        if key is None:
-            return
-        m = _AUTHORITY.search(text, _name_begin(text, pos, key.start()), stop)
-        if m is None:
-            return
-        yield m
-        pos = m.end()
+    return keyed_matches(text, start, stop, pattern=_AUTHORITY, key=_KEY, begin=_name_begin)
 
 
 def _name_begin(text: str, pos: int, key: int) -> int:

@@ -1,8 +1,11 @@
-"""Small scans backwards over a text, for the readers that look for a key word first."""
+"""Scans for the readers that look for a key word first, and small scans backwards."""
 
 from __future__ import annotations
 
-__all__ = ["word_before", "word_start"]
+import re
+from collections.abc import Callable, Iterator
+
+__all__ = ["keyed_matches", "word_before", "word_start"]
 
 _BLANKS = " \u00a0"
 
@@ -47,3 +50,45 @@ def word_start(text: str, lo: int, end: int, joiners: str) -> int:
     ):
         start -= 1
     return start
+
+
+def keyed_matches(
+    text: str,
+    start: int,
+    end: int,
+    *,
+    pattern: re.Pattern[str],
+    key: re.Pattern[str],
+    begin: Callable[[str, int, int], int],
+) -> Iterator[re.Match[str]]:
+    """The matches of `pattern` in ``text[start:end]``, as its `finditer` gives them,
+    found from a key every match holds.
+
+    `key` finds what every match of `pattern` (which never matches the empty
+    string) holds at or after its start; ``begin(text, pos, at)`` tells where a
+    match holding a key at `at` could start at the earliest (not before `pos`).
+    So no match starts between `pos` and that place, which is never tried: the
+    stretches of text without a key cost one fast scan for it.
+
+    Example:
+        >>> import re
+        >>> from catdomain.reading._scan import keyed_matches, word_start
+        >>> acts = re.compile(r"[A-Z]\\w* Act")
+        >>> text = "the Prisons Act and the Police Act"
+        >>> found = keyed_matches(
+        ...     text, 0, len(text), pattern=acts, key=re.compile("Act"),
+        ...     begin=lambda t, pos, at: word_start(t, pos, max(pos, at - 1), ""),
+        ... )
+        >>> [m.group() for m in found]
+        ['Prisons Act', 'Police Act']
+    """
+    pos = start
+    while pos < end:
+        found = key.search(text, pos, end)
+        if found is None:
+            return
+        match = pattern.search(text, begin(text, pos, found.start()), end)
+        if match is None:
+            return
+        yield match
+        pos = match.end()

@@ -51,7 +51,7 @@ from catdomain._dates import PartialDate, Period, parse_date, parse_time
 from catdomain.exceptions import CatdomainError, ParseError
 from catdomain.identifiers import ProvisionPath, parse_provisions
 from catdomain.reading._authorities import canonical_authority
-from catdomain.reading._scan import word_before, word_start
+from catdomain.reading._scan import keyed_matches, word_before, word_start
 from catdomain.vocab import InstrumentKind, InstrumentStatus
 
 __all__ = [
@@ -966,16 +966,9 @@ def _numbered_matches(text: str, start: int, end: int) -> Iterator[re.Match[str]
     Every match holds "No" and a number after its head, with only words and blanks
     before it: no match starts before the words in front of the next such "No".
     """
-    pos = start
-    while pos < end:
-        key = _NUMBERED_KEY.search(text, pos, end)
-        if key is None:
-            return
-        m = _NUMBERED.search(text, _numbered_begin(text, pos, key.start()), end)
-        if m is None:
-            return
-        yield m
-        pos = m.end()
+    return keyed_matches(
+        text, start, end, pattern=_NUMBERED, key=_NUMBERED_KEY, begin=_numbered_begin
+    )
 
 
 def _numbered_begin(text: str, pos: int, key: int) -> int:
@@ -1004,17 +997,7 @@ def _lower_matches(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
     in front of the next head: the search starts there, and the stretches of text
     without a head are never tried.
     """
-    pos = start
-    while pos < end:
-        head = _LOWER_HEAD_AT.search(text, pos, end)
-        if head is None:
-            return
-        begin = _prefix_begin(text, pos, head.start())
-        m = _LOWER.search(text, begin, end)
-        if m is None:
-            return
-        yield m
-        pos = m.end()
+    return keyed_matches(text, start, end, pattern=_LOWER, key=_LOWER_HEAD_AT, begin=_prefix_begin)
 
 
 def _prefix_begin(text: str, pos: int, begin: int) -> int:
