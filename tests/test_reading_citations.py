@@ -425,6 +425,22 @@ def test_sentence_ends_are_the_stops_after_no_abbreviation(tokens: list[str]) ->
     ]
 
 
+@given(
+    st.lists(
+        st.sampled_from(
+            ["article", "art.", "Articles", "para.", " ", "\u00a0", "١٢", "12", "x", ","]
+        ),
+        max_size=12,
+    ).map("".join)
+)
+def test_provisions_are_looked_for_in_every_paragraph_with_a_digit(text: str) -> None:
+    """The digit gate never skips a paragraph holding a provision (any digit counts)."""
+    from catdomain.reading.citations import _DIGIT, _PROVISION
+
+    if _PROVISION.search(text) is not None:
+        assert _DIGIT.search(text) is not None
+
+
 _NAME_TOKENS = st.sampled_from(
     [
         "the", "The", "of", "for", "and", "national", "preventive", "mechanism", "military",

@@ -1036,9 +1036,15 @@ def test_subjects_before_a_linking_verb(text: str, concept: str) -> None:
     assert [q.concept for q in read(text).quantities] == [concept]
 
 
+# What `_last_word_parts` reads, as the pattern it replaced read it.
+_LAST_WORD = re.compile(
+    r"(?<![A-Za-z№°])(?P<word>[A-Za-z№°]+)(?P<dot>\.?)[ \t\u00a0]*(?:[:(][ \t\u00a0]*)?$"
+)
+
+
 @given(st.text(alphabet="aZ№° \t\u00a0:(.\n1é", max_size=24))
 def test_the_last_word_before_a_figure_is_read_as_its_pattern_reads_it(window: str) -> None:
-    from catdomain.reading.quantities import _LAST_WORD, _last_word_parts
+    from catdomain.reading.quantities import _last_word_parts
 
     match = _LAST_WORD.search(window)
     expected = None if match is None else (match.group("word"), match.group("dot"))

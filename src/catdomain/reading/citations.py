@@ -367,7 +367,7 @@ _PROVISION = _regex.compile(
     rf"(?:[ \u00a0]?\(\w{{1,4}}\))*(?:(?:,[ \u00a0]*|{S}and{S}|{S}to{S}|[ \u00a0]*[–—][ \u00a0]*)"
     rf"\d+(?:[.\u2011-]\d+)*(?:[ \u00a0]?\(\w{{1,4}}\))*)*)"
 )
-_DIGIT = _regex.compile(r"[0-9]")
+_DIGIT = _regex.compile(r"\d")  # any digit, as `_PROVISION` reads its numbers
 _OF_THE = _regex.compile(rf"{S}(?:of|in|under){S}(?:the{S})?")
 _ENTITLED = _regex.compile(rf",?{S}entitled{S}“([^”\n]{{1,200}})”")
 _TITLE_DATE = _regex.compile(rf"\bof{S}({DATE})")
@@ -403,7 +403,6 @@ _SENTENCE_END = _regex.compile(
     r"[.;!?](?=[ \u00a0\n]|$)(?<!\b(?:No|Mr|Ms|Dr|St)[.;!?])"
     r"(?<!\b(?:Nos|art|vol|i\.e|e\.g)[.;!?])(?<!\b(?:arts|para)[.;!?])(?<!\bparas[.;!?])"
 )
-_WORD_NUMBER = _regex.compile(r"\d")
 
 _LINK_GAP = _regex.compile(
     rf"[ \u00a0,]*(?:of|to|under|implementing|for){S}(?:the{S})?"

@@ -627,11 +627,6 @@ _REF_SINGULAR_WORDS = frozenset((
     "type", "degree", "version", "recommendation", "question", "issue", "principle", "tier",
     "option", "scenario", "model",
 ))  # fmt: skip
-# The word starts after a non-letter: the same leftmost match (a match inside a word
-# would also match from the letter before), found without retrying every letter.
-_LAST_WORD = _regex.compile(
-    r"(?<![A-Za-z№°])(?P<word>[A-Za-z№°]+)(?P<dot>\.?)[ \t\u00a0]*(?:[:(][ \t\u00a0]*)?$"
-)
 _REF_LAST = (
     rf"(?=\s*(?:,|and\b|or\b|to\b|&|{_DASH}|of\b|under\b|in\s+(?:conjunction|accordance)"
     r"|\)|;|:|\.(?![0-9])|$))"
@@ -1086,11 +1081,12 @@ _TAIL_BLANKS = " \t\u00a0"
 
 
 def _last_word_parts(window: str) -> tuple[str, str] | None:
-    """What ``_LAST_WORD.search(window)`` reads, as ``(word, dot)``, or None.
+    """The word that ends `window`, as ``(word, dot)``, or None.
 
-    Read from the end: blanks, an optional colon or bracket and blanks before it,
-    an optional full stop, then the word (a run of `_WORD_CHARS`). As ``$`` does,
-    a final newline may follow.
+    What ``(?<![A-Za-z№°])(?P<word>[A-Za-z№°]+)(?P<dot>\\.?)[ \\t\\u00a0]*(?:[:(][ \\t\\u00a0]*)?$``
+    finds, read from the end: blanks, an optional colon or bracket and blanks
+    before it, an optional full stop, then the word (a run of `_WORD_CHARS`). As
+    ``$`` does, a final newline may follow.
     """
     end = len(window) - 1 if window.endswith("\n") else len(window)
     end = len(window[:end].rstrip(_TAIL_BLANKS))
