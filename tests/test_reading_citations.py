@@ -481,3 +481,10 @@ def test_every_authority_pattern_holds_a_key_word_after_name_words_only() -> Non
             key = _KEY.search(text, m.start(), m.end())
             assert key is not None, m.group()
             assert _name_begin(text, m.start(), key.start()) == m.start(), m.group()
+
+
+@given(st.text(alphabet="a \u00a0\t\n-", max_size=40))
+def test_names_are_single_spaced_as_the_blank_runs_pattern_makes_them(text: str) -> None:
+    from catdomain.reading._scan import single_spaced
+
+    assert single_spaced(text) == re.sub(r"[ \u00a0]+", " ", text)

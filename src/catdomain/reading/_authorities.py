@@ -8,7 +8,7 @@ from collections.abc import Iterator
 import attrs
 
 from catdomain import _regex
-from catdomain.reading._scan import keyed_matches, word_before, word_start
+from catdomain.reading._scan import keyed_matches, single_spaced, word_before, word_start
 from catdomain.vocab import AuthorityKind
 
 __all__ = ["AuthorityMention", "authority_kind", "canonical_authority", "find_authorities"]
@@ -70,7 +70,6 @@ _KEY = _regex.compile(
 _LOWER_LEAD = frozenset({"the", "national", "preventive", "military"})
 _JOINERS = "’'\u2011-"  # with letters, digits and "_", the characters of a name's words
 _LEADING_THE = _regex.compile(r"^the[ \u00a0]+", re.IGNORECASE)
-_SPACES = _regex.compile(r"[ \u00a0]+")
 _HEAD_OF = _regex.compile(
     r"^(?:Chairs?|Chairpersons?|Chairman|Heads?|Directors?)\s+of\s+(?:the\s+)?"
 )
@@ -113,9 +112,7 @@ def canonical_authority(text: str) -> str:
         >>> canonical_authority("the Chairs of the Anti-Corruption Agency")
         'Anti-Corruption Agency'
     """
-    name = text.strip().strip(",;:")
-    if "  " in name or "\u00a0" in name:  # else every run of blanks is one space already
-        name = _SPACES.sub(" ", name)
+    name = single_spaced(text.strip().strip(",;:"))
     name = name.replace("\u2011", "-")
     name = _LEADING_THE.sub("", name)
     name = _HEAD_OF.sub("", name)

@@ -5,9 +5,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
-__all__ = ["keyed_matches", "word_before", "word_start"]
+__all__ = ["BLANKS", "keyed_matches", "single_spaced", "word_before", "word_start"]
 
-_BLANKS = " \u00a0"
+BLANKS = " \u00a0"
+"""The blanks between words of a name or title: spaces and no-break spaces."""
+_BLANK_RUNS = re.compile(r"[ \u00a0]+")
 
 
 def word_before(text: str, lo: int, end: int, joiners: str) -> tuple[int, int] | None:
@@ -27,7 +29,7 @@ def word_before(text: str, lo: int, end: int, joiners: str) -> tuple[int, int] |
         True
     """
     stop = end
-    while stop > lo and text[stop - 1] in _BLANKS:
+    while stop > lo and text[stop - 1] in BLANKS:
         stop -= 1
     if stop == end:
         return None
@@ -50,6 +52,19 @@ def word_start(text: str, lo: int, end: int, joiners: str) -> int:
     ):
         start -= 1
     return start
+
+
+def single_spaced(text: str) -> str:
+    """`text` with every run of `BLANKS` as one space (as written where it already is).
+
+    Example:
+        >>> from catdomain.reading._scan import single_spaced
+        >>> single_spaced("Ministry\u00a0of  Justice"), single_spaced("Ministry of Justice")
+        ('Ministry of Justice', 'Ministry of Justice')
+    """
+    if "  " in text or "\u00a0" in text:
+        return _BLANK_RUNS.sub(" ", text)
+    return text  # every run of blanks is one space already: no scan
 
 
 def keyed_matches(

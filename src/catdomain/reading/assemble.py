@@ -35,7 +35,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from catdomain import _regex
-from catdomain._dates import Instant, PartialDate, Period, Pooled
+from catdomain._dates import _MONTHS, Instant, PartialDate, Period, Pooled
 from catdomain._model.authorities import Authority
 from catdomain._model.documents import Document, Section, TextParagraph
 from catdomain._model.dossier import Dossier
@@ -87,26 +87,6 @@ _COMPLETION = _regex.compile(
     re.IGNORECASE,
 )
 _COMPLETION_WORDS = _regex.words_test(_COMPLETION)  # whether a sentence may hold one
-_MONTHS = {
-    m: i
-    for i, m in enumerate(
-        [
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-        ],
-        start=1,
-    )
-}
 
 
 def _slug(text: str, limit: int = 60) -> str:

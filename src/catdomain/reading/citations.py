@@ -47,11 +47,12 @@ from typing import Literal
 import attrs
 
 from catdomain import _regex
+from catdomain._dates import _MONTHS as _MONTH_NUMBERS
 from catdomain._dates import PartialDate, Period, parse_date, parse_time
 from catdomain.exceptions import CatdomainError, ParseError
 from catdomain.identifiers import ProvisionPath, parse_provisions
 from catdomain.reading._authorities import canonical_authority
-from catdomain.reading._scan import keyed_matches, word_before, word_start
+from catdomain.reading._scan import BLANKS, keyed_matches, single_spaced, word_before, word_start
 from catdomain.vocab import InstrumentKind, InstrumentStatus
 
 __all__ = [
@@ -325,9 +326,8 @@ _NUMBERED_KEY = _regex.compile(r"No\.?[ \u00a0]*(?:[A-Z]{1,5}[\u2011-])?[0-9]")
 # head, one after "the", and eleven in the longest issuer before it ("Ministry of the
 # A and B and C and D and E").
 _NUMBERED_BLANK_RUNS = 14
-# The characters of those words besides letters, digits and "_", and the blanks.
+# The characters of those words besides letters, digits and "_".
 _NUMBERED_JOINERS = "’'\u2011-"
-_BLANK_CHARS = " \u00a0"
 _ACT_OF_ISSUER = _regex.compile(rf"(?P<head>\b{_ACT_HEAD}){S}of{S}(?P<issuer>{_ISSUER})")
 # The issuer's words after its head are bounded (200 characters): unbounded, the
 # lazy run made every start in a list without "No." scan to its end (cubic time
@@ -384,7 +384,6 @@ _APPROVED_BY = _regex.compile(
     rf"(?:\(|,){S}?(?:(?:the{S}\w+{S}(?:was|were){S})?(?:as{S})?(?:approved|adopted|issued|introduced)"
     rf"{S}by{S})?$"
 )
-_BLANKS = _regex.compile(r"[ \u00a0]+")
 _TITLE_LEAD = _regex.compile(r"^(?:the|a|an|these|those|new|special)\s+")
 _DANGLING = _regex.compile(r"[ \u00a0]+(?:of|on|for|to|the|and|in|a|an|with|by)$")
 _ON_SUBJECT = _regex.compile(rf"{S}(?:on|concerning|regarding|approving){S}")
@@ -580,10 +579,7 @@ class _Mention:
 
 
 def _clean(text: str) -> str:
-    text = text.replace("\u2011", "-")
-    if "  " in text or "\u00a0" in text:  # else every run of blanks is one space already
-        text = _BLANKS.sub(" ", text)
-    return text.strip(" ,;:")
+    return single_spaced(text.replace("\u2011", "-")).strip(" ,;:")
 
 
 def _normal_title(title: str) -> str:
@@ -598,14 +594,6 @@ _PROSE_DATE = _regex.compile(
     rf"(?:(?P<day>[0-9]{{1,2}}){S})?(?P<month>{_MONTHS}){S}(?P<year>[0-9]{{4}})"
     rf"|(?P<alone>[0-9]{{4}})"
 )
-_MONTH_NUMBER = {
-    name: number
-    for number, name in enumerate(
-        ("January", "February", "March", "April", "May", "June", "July", "August",
-         "September", "October", "November", "December"),
-        start=1,
-    )
-}  # fmt: skip
 
 
 def _date(text: str | None) -> PartialDate | None:
@@ -624,7 +612,7 @@ def _date(text: str | None) -> PartialDate | None:
         try:
             if alone is not None:
                 return PartialDate(int(alone))
-            month_number = _MONTH_NUMBER[prose.group("month")]
+            month_number = _MONTH_NUMBERS[prose.group("month").lower()]
             return PartialDate(
                 int(prose.group("year")), month_number, int(written_day) if written_day else None
             )
@@ -975,15 +963,15 @@ def _numbered_begin(text: str, pos: int, key: int) -> int:
     begin = key
     runs = 0
     while begin > pos:
-        if text[begin - 1] in _BLANK_CHARS:
+        if text[begin - 1] in BLANKS:
             runs += 1
             if runs > _NUMBERED_BLANK_RUNS:
                 return begin
-            while begin > pos and text[begin - 1] in _BLANK_CHARS:
+            while begin > pos and text[begin - 1] in BLANKS:
                 begin -= 1
         else:
             begin = word_start(text, pos, begin, _NUMBERED_JOINERS)
-            if begin == pos or text[begin - 1] not in _BLANK_CHARS:
+            if begin == pos or text[begin - 1] not in BLANKS:
                 return begin
     return begin
 
