@@ -270,3 +270,79 @@ def test_words_tests_answer_yes_wherever_the_pattern_matches(pattern: str, text:
         compiled = re.compile(pattern, flags)
         if compiled.search(text) is not None:
             assert _regex.words_test(compiled)(text)
+
+
+# Texts for the gates: tokens cut by every kind of whitespace Python splits at, and
+# the rules' words glued to others ("Codeplan"), so that a word inside a token counts.
+_GATE_TEXTS = st.lists(
+    st.one_of(
+        _TEXTS,
+        st.sampled_from(["\t", "\n", "\x0b", "\x1c", "\x85", "\u2028", "\u3000", "\u00a0"]),
+        st.sampled_from(["Codeplan", "xkissx", "(Issued)", "outlaw", "xthe", "the" * 30]),
+    ),
+    max_size=6,
+).map("".join)
+
+
+def _first_by_hand(patterns: list[str], flags: int, text: str) -> int | None:
+    return next(
+        (i for i, p in enumerate(patterns) if re.compile(p, flags).search(text) is not None),
+        None,
+    )
+
+
+@given(st.lists(_PATTERNS, min_size=1, max_size=5), st.lists(_GATE_TEXTS, max_size=4))
+def test_the_first_rule_that_matches_is_the_one_found_by_trying_each(
+    patterns: list[str], texts: list[str]
+) -> None:
+    """The gate only skips rules that cannot match; the tokens it has met (it remembers
+    them from text to text) change nothing."""
+    for flags in (re.IGNORECASE, 0):
+        first = _regex.compile_first(patterns, flags)
+        for text in texts + texts[::-1]:
+            assert first(text) == _first_by_hand(patterns, flags, text)
+
+
+@given(st.lists(_PATTERNS, min_size=1, max_size=4), st.lists(_GATE_TEXTS, max_size=6))
+def test_gates_answer_alike_after_forgetting_what_they_met(
+    patterns: list[str], texts: list[str]
+) -> None:
+    """A gate that has met more tokens than it keeps starts again; tokens longer than it
+    looks into open every rule."""
+    first = _regex.compile_first(patterns, re.IGNORECASE)
+    works = (_regex._MAX_KNOWN, _regex._MAX_TOKEN)
+    _regex._MAX_KNOWN, _regex._MAX_TOKEN = 3, 5  # type: ignore[misc]
+    try:
+        for text in texts:
+            assert first(text) == _first_by_hand(patterns, re.IGNORECASE, text)
+    finally:
+        _regex._MAX_KNOWN, _regex._MAX_TOKEN = works  # type: ignore[misc]
+
+
+def test_gates_skip_rules_whose_words_are_missing() -> None:
+    gate = _regex._Gate([("adopted", "approved"), None, ("plan",)])
+    assert gate("it was adopted as planned.") == 0b111
+    assert gate("it was approved") == 0b011
+    assert gate("nothing of the kind") == 0b010  # the rule without words is always tried
+    assert gate("(explanation)") == 0b110  # a word inside a token, at its end, counts
+    assert _regex._Gate([("law",)])("an outlaw") == 1
+    assert gate("none " + "x" * (_regex._MAX_TOKEN + 1)) == 0b111  # a long token: all
+    parse = _regex._p.parse
+    assert _regex._gate_words(parse(r"\bhas\s+been\s+(?:adopted|approved)\b")) == (
+        "adopted",
+        "approved",
+    )
+    assert _regex._gate_words(parse(r"\bis\b")) is None  # too short to index
+    assert _regex._gate_words(parse(r"road map")) is None  # holds whitespace
+
+
+def test_every_measure_rule_has_a_gate() -> None:
+    """Each of the measure rules' words is known, so that a sentence is searched only
+    by the rules whose words it holds (a rule without them would be tried on every
+    sentence: slower, not wrong)."""
+    from catdomain.reading import measures
+
+    for pattern, _ in [*measures._STATUS_RULES, *measures._KIND_RULES]:
+        copy = _regex._lower_copy(pattern, re.IGNORECASE)
+        assert copy is not None, pattern[:60]
+        assert copy[1] is not None, pattern[:60]

@@ -24,11 +24,12 @@ back-reference, a scoped flag), the pattern is compiled as written.
 [compile_test][catdomain._regex.compile_test] serves rules where only whether
 a case-insensitive pattern matches counts: it matches a lower-case copy of the
 pattern against the text in lower case, which the engine does faster than
-folding the case of every character, after checking that the text holds one of
-the words every match needs. [compile_first][catdomain._regex.compile_first]
-does the same for a list of rules of which the first that matches decides,
-folding the text once; [words_test][catdomain._regex.words_test] gives readers
-that check alone, to skip paragraphs a rare pattern cannot match.
+folding the case of every character, where the text holds one of the words
+every match needs. [compile_first][catdomain._regex.compile_first] does the
+same for a list of rules of which the first that matches decides, folding the
+text once and telling from its words, in one pass over them, which rules may
+match (a "gate"); [words_test][catdomain._regex.words_test] gives readers a
+check of the words alone, to skip paragraphs a rare pattern cannot match.
 """
 
 from __future__ import annotations
@@ -447,12 +448,16 @@ _MAX_WORDS: Final = 16
 # A check for more words than this costs about what the search it would save costs.
 _MAX_CHECKED: Final = 12
 _MIN_LENGTH: Final = 3
+# For gates (below): words of one rule, at most (bounds the work at import), and the
+# characters they are indexed by (shorter words do not gate).
+_MAX_GATE_WORDS: Final = 256
+_GATE_KEY: Final = 3
 _Words: TypeAlias = frozenset[str]
 _EMPTY: Final[_Words] = frozenset({""})
 
 
-def _product(a: _Words, b: _Words) -> _Words | None:
-    if len(a) * len(b) > _MAX_WORDS:
+def _product(a: _Words, b: _Words, cap: int) -> _Words | None:
+    if len(a) * len(b) > cap:
         return None
     return frozenset(x + y for x in a for y in b)
 
@@ -480,14 +485,14 @@ def _class_words(items: list[tuple[Any, Any]]) -> _Words | None:
     return frozenset(chars) if 0 < len(chars) <= 8 else None
 
 
-def _words(seq: Any) -> tuple[_Words | None, _Words | None]:
+def _words(seq: Any, cap: int = _MAX_WORDS) -> tuple[_Words | None, _Words | None]:
     """(exact, needed) for a parsed sequence.
 
     `exact` is the set of lower-case strings the sequence matches, where it is
-    small and known; otherwise `needed` is a set of strings of which every match
-    contains one (or None where nothing is known). Only ASCII literals count,
-    compared in lower case: a necessary condition for case-sensitive and
-    case-insensitive patterns alike.
+    small (at most `cap` strings) and known; otherwise `needed` is a set of
+    strings of which every match contains one (or None where nothing is known).
+    Only ASCII literals count, compared in lower case: a necessary condition for
+    case-sensitive and case-insensitive patterns alike.
     """
     candidates: list[_Words] = []
     run: _Words = _EMPTY
@@ -502,22 +507,22 @@ def _words(seq: Any) -> tuple[_Words | None, _Words | None]:
         elif op in _ZERO_WIDTH:
             exact = _EMPTY  # zero-width: the characters on either side stay adjacent
         elif op is _c.BRANCH:
-            found = [_words(alternative) for alternative in av[1]]
+            found = [_words(alternative, cap) for alternative in av[1]]
             if all(e is not None for e, _ in found):
                 union = frozenset().union(*(e for e, _ in found if e is not None))
-                exact = union if len(union) <= _MAX_WORDS else None
+                exact = union if len(union) <= cap else None
             if exact is None:
                 needs = [e if e is not None and "" not in e else n for e, n in found]
                 if all(n is not None for n in needs):
                     union = frozenset().union(*(n for n in needs if n is not None))
-                    needed = union if len(union) <= _MAX_WORDS else None
+                    needed = union if len(union) <= cap else None
         elif op is _c.SUBPATTERN:
-            exact, needed = _words(av[3])
+            exact, needed = _words(av[3], cap)
         elif _ATOMIC is not None and op is _ATOMIC:
-            exact, needed = _words(av)
+            exact, needed = _words(av, cap)
         elif op in _REPEATS:
             low, high, sub = av
-            sub_exact, sub_needed = _words(sub)
+            sub_exact, sub_needed = _words(sub, cap)
             if low == high == 1:
                 exact, needed = sub_exact, sub_needed
             elif low == 0 and high == 1 and sub_exact is not None:
@@ -525,7 +530,7 @@ def _words(seq: Any) -> tuple[_Words | None, _Words | None]:
             elif low >= 1:
                 needed = sub_exact if sub_exact is not None and "" not in sub_exact else sub_needed
         if exact is not None:
-            joined = _product(run, exact)
+            joined = _product(run, exact, cap)
             if joined is None:
                 candidates.append(run)
                 run = exact
@@ -553,9 +558,24 @@ def _needed_words(parsed: Any) -> tuple[str, ...]:
     return tuple(sorted(needed))
 
 
-def _lower_copy(pattern: str, flags: int) -> tuple[re.Pattern[str], tuple[str, ...]] | None:
+def _gate_words(parsed: Any) -> tuple[str, ...] | None:
+    """Words of which every match of a parsed pattern holds one, for a gate; None where
+    none are known, or one is too short to index or holds whitespace."""
+    exact, needed = _words(list(parsed), _MAX_GATE_WORDS)
+    if exact is not None:
+        needed = None if "" in exact else exact
+    if (
+        not needed
+        or min(map(len, needed)) < _GATE_KEY
+        or any(char.isspace() for word in needed for char in word)
+    ):
+        return None
+    return tuple(sorted(needed))
+
+
+def _lower_copy(pattern: str, flags: int) -> tuple[re.Pattern[str], tuple[str, ...] | None] | None:
     """A case-sensitive copy of a case-insensitive pattern, for texts in lower case, and
-    the words every match of it holds one of (none where they would not pay)."""
+    the words every match of it holds one of, for a gate (None where none will do)."""
     if _k is None or not _START_SET_WORKS:
         return None
     try:
@@ -564,7 +584,7 @@ def _lower_copy(pattern: str, flags: int) -> tuple[re.Pattern[str], tuple[str, .
             return None
         _lowered(parsed)
         parsed.state.flags &= ~re.IGNORECASE
-        words = _needed_words(parsed)
+        words = _gate_words(parsed)
         return _compile_parsed(pattern, parsed, flags & ~re.IGNORECASE), words
     except _UnknownStartError:
         return None
@@ -589,16 +609,93 @@ def compile_test(pattern: str, flags: int = 0) -> Callable[[str], bool]:
     return lambda text: first(text) is not None
 
 
+# ------------------------------------------------------------ gates from words
+#
+# Rules of which the first that matches decides are tried on short texts (the
+# measure rules on sentences: 21 rules, some 200 characters). Each search costs a
+# pass of the engine over the text, and most rules cannot match most sentences:
+# the sentence holds none of the words every match of the rule holds one of. A
+# gate tells which rules may match. It splits the folded text at whitespace and
+# looks each token up in a table of the rules whose words it contains; the table
+# fills as tokens are met, and prose repeats its words, so that almost every token
+# is found there (one dictionary look-up instead of a check for each word).
+# Exact: a word holds no whitespace, so each of its occurrences in the text lies
+# inside one token; a rule none of whose words is in a token cannot match.
+
+_MAX_TOKEN: Final = 64  # a longer token is not looked into: every rule may match
+_MAX_KNOWN: Final = 1 << 15  # tokens a gate remembers, after which it starts again
+_last_tokens: tuple[str, frozenset[str]] = ("", frozenset())
+
+
+def _tokens(low: str) -> frozenset[str]:
+    """The whitespace-separated tokens of a folded text (cached for the last text)."""
+    global _last_tokens  # noqa: PLW0603 - a one-entry cache, shared by the gates
+    last = _last_tokens
+    if last[0] is low:
+        return last[1]
+    tokens = frozenset(low.split())
+    _last_tokens = (low, tokens)
+    return tokens
+
+
+class _Gate:
+    """Which of several rules a folded text may match, as bits of an int.
+
+    `words[i]` lists words of which every match of rule i holds one (lower case,
+    without whitespace, at least `_GATE_KEY` characters), or is None for a rule
+    that is always tried.
+    """
+
+    __slots__ = ("_every", "_index", "_known", "_open")
+
+    def __init__(self, words: Sequence[tuple[str, ...] | None]) -> None:
+        self._open = sum(1 << i for i, found in enumerate(words) if found is None)
+        self._every = (1 << len(words)) - 1
+        index: dict[str, dict[str, int]] = {}
+        for i, found in enumerate(words):
+            for word in found or ():
+                rules = index.setdefault(word[:_GATE_KEY], {})
+                rules[word] = rules.get(word, 0) | 1 << i
+        self._index = {key: tuple(rules.items()) for key, rules in index.items()}
+        self._known: dict[str, int] = {}
+
+    def _rules_in(self, token: str) -> int:
+        """The rules one of whose words the token contains."""
+        if len(token) > _MAX_TOKEN:
+            return self._every
+        rules = 0
+        get = self._index.get
+        for at in range(len(token) - _GATE_KEY + 1):
+            words = get(token[at : at + _GATE_KEY])
+            if words is not None:
+                for word, bits in words:
+                    if token.startswith(word, at):
+                        rules |= bits
+        known = self._known
+        if len(known) >= _MAX_KNOWN:
+            known.clear()
+        known[token] = rules
+        return rules
+
+    def __call__(self, low: str) -> int:
+        rules = self._open
+        known = self._known.get
+        for token in _tokens(low):
+            found = known(token)
+            rules |= self._rules_in(token) if found is None else found
+        return rules
+
+
 # A test of one pattern: (search, words, lower). With `lower`, `search` runs on the
-# text folded to lower case, after checking it holds one of `words` (if any).
-_Test: TypeAlias = tuple[Callable[[str], "re.Match[str] | None"], tuple[str, ...], bool]
+# text folded to lower case, and `words` (if not None) are for a gate.
+_Test: TypeAlias = tuple[Callable[[str], "re.Match[str] | None"], tuple[str, ...] | None, bool]
 
 
 def _test_of(pattern: str, flags: int) -> _Test:
     copy = _lower_copy(pattern, flags) if _LOWER_COPY_WORKS else None
     if copy is not None:
         return copy[0].search, copy[1], True
-    return _guarded(pattern, flags).search, (), False
+    return _guarded(pattern, flags).search, None, False
 
 
 def compile_first(patterns: Sequence[str], flags: int = 0) -> Callable[[str], int | None]:
@@ -606,8 +703,9 @@ def compile_first(patterns: Sequence[str], flags: int = 0) -> Callable[[str], in
     text, or None where none does.
 
     The same answer as trying ``compile_test(pattern, flags)`` for each pattern in
-    turn, with the text folded to lower case once for all of them: for rules of
-    which the first that matches decides.
+    turn, with the text folded to lower case once for all of them, and only the
+    patterns tried whose words the text holds (see the gates above): for rules
+    of which the first that matches decides.
 
     Example:
         >>> from catdomain import _regex
@@ -616,18 +714,28 @@ def compile_first(patterns: Sequence[str], flags: int = 0) -> Callable[[str], in
         (1, None, 0)
     """
     tests = [_test_of(pattern, flags) for pattern in patterns]
+    searches = [(search, lower) for search, _, lower in tests]
+    if not any(lower for _, _, lower in tests):
 
-    def first(text: str) -> int | None:
-        low = None
-        for index, (search, words, lower) in enumerate(tests):
-            if not lower:
+        def plain(text: str) -> int | None:
+            for index, (search, _) in enumerate(searches):
                 if search(text) is not None:
                     return index
-                continue
-            if low is None:
-                low = _folded(text)
-            if (not words or any(map(low.__contains__, words))) and search(low) is not None:
+            return None
+
+        return plain
+    gate = _Gate([words if lower else None for _, words, lower in tests])
+
+    def first(text: str) -> int | None:
+        low = _folded(text)
+        rules = gate(low)
+        while rules:
+            bit = rules & -rules
+            index = bit.bit_length() - 1
+            search, lower = searches[index]
+            if search(low if lower else text) is not None:
                 return index
+            rules ^= bit
         return None
 
     return first
