@@ -1049,3 +1049,56 @@ def test_the_last_word_before_a_figure_is_read_as_its_pattern_reads_it(window: s
     match = _LAST_WORD.search(window)
     expected = None if match is None else (match.group("word"), match.group("dot"))
     assert _last_word_parts(window) == expected
+
+
+# Where `_WORD_START` finds a number in words may start, as its former pattern found it
+# (the first letter, then a look-behind for what stands before it).
+_WORD_START_SPEC = re.compile(
+    r"[OoTtFfSsEeNnAa](?<![\w\u2011-].)(?:(?<=[Oo])ne|(?<=[Tt])(?:wo|hree|en|welve|hirteen|wenty"
+    r"|hirty)|(?<=[Ff])(?:our|ive|ourteen|ifteen|orty|ifty)|(?<=[Ss])(?:ix|even|ixteen|eventeen"
+    r"|ixty|eventy)|(?<=[Ee])(?:ight|leven|ighteen|ighty)|(?<=[Nn])(?:ine|ineteen|inety)"
+    r"|(?<=[Aa])[ \u00a0]+(?:hundred|thousand|million|billion|dozen))(?![a-z])"
+)
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "one",
+                "Two",
+                "twelve",
+                "a",
+                "A",
+                " ",
+                "\u00a0",
+                "hundred",
+                "dozen",
+                "-",
+                "\u2011",
+                "x",
+                "é",
+                "1",
+                "_",
+                "seventy",
+                "Eighteen",
+                "nine",
+                "s",
+                "\n",
+                "(",
+                "ten",
+            ]
+        ),
+        max_size=10,
+    ).map("".join),
+    st.integers(0, 12),
+    st.integers(0, 60),
+)
+def test_number_words_start_where_the_former_pattern_found_them(
+    text: str, lo: int, hi: int
+) -> None:
+    from catdomain.reading.quantities import _WORD_START
+
+    assert [m.span() for m in _WORD_START.finditer(text, lo, hi)] == [
+        m.span() for m in _WORD_START_SPEC.finditer(text, lo, hi)
+    ]
