@@ -336,6 +336,18 @@ def test_gates_skip_rules_whose_words_are_missing() -> None:
     assert _regex._gate_words(parse(r"road map")) is None  # holds whitespace
 
 
+def test_a_full_gate_starts_again_without_losing_the_tokens_of_the_text() -> None:
+    gate = _regex._Gate([("plan",), ("code",)])
+    known = _regex._MAX_KNOWN
+    _regex._MAX_KNOWN = 3  # type: ignore[misc]
+    try:
+        assert gate("the plan") == 0b01
+        assert gate("the plan and its code") == 0b11  # five tokens: the table starts again
+        assert gate("a plan") == 0b01
+    finally:
+        _regex._MAX_KNOWN = known  # type: ignore[misc]
+
+
 def test_every_measure_rule_has_a_gate() -> None:
     """Each of the measure rules' words is known, so that a sentence is searched only
     by the rules whose words it holds (a rule without them would be tried on every

@@ -646,7 +646,7 @@ class _Gate:
     that is always tried.
     """
 
-    __slots__ = ("_every", "_index", "_known", "_open")
+    __slots__ = ("_every", "_index", "_open", "_table")
 
     def __init__(self, words: Sequence[tuple[str, ...] | None]) -> None:
         self._open = sum(1 << i for i, found in enumerate(words) if found is None)
@@ -657,7 +657,10 @@ class _Gate:
                 rules = index.setdefault(word[:_GATE_KEY], {})
                 rules[word] = rules.get(word, 0) | 1 << i
         self._index = {key: tuple(rules.items()) for key, rules in index.items()}
-        self._known: dict[str, int] = {}
+        # The tokens met, and the rules of those that have any. A token is added to the
+        # first after its rules to the second, and the pair is replaced (never cleared)
+        # when full: a caller holding it reads the two alike, from any thread.
+        self._table: tuple[set[str], dict[str, int]] = (set(), {})
 
     def _rules_in(self, token: str) -> int:
         """The rules one of whose words the token contains."""
@@ -671,18 +674,26 @@ class _Gate:
                 for word, bits in words:
                     if token.startswith(word, at):
                         rules |= bits
-        known = self._known
-        if len(known) >= _MAX_KNOWN:
-            known.clear()
-        known[token] = rules
         return rules
 
     def __call__(self, low: str) -> int:
+        tokens = _tokens(low)
+        seen, hits = self._table
         rules = self._open
-        known = self._known.get
-        for token in _tokens(low):
-            found = known(token)
-            rules |= self._rules_in(token) if found is None else found
+        new = tokens - seen
+        if new:
+            if len(seen) + len(new) > _MAX_KNOWN:
+                seen, hits = self._table = (set(), {})
+                new = tokens  # every token is new to the new table
+            for token in new:
+                found = self._rules_in(token)
+                if found:
+                    hits[token] = found
+                    rules |= found
+            seen.update(new)
+        # Most tokens hold no rule's word: only those that do are looked up.
+        for token in hits.keys() & tokens:
+            rules |= hits[token]
         return rules
 
 
