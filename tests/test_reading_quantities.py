@@ -1102,3 +1102,46 @@ def test_number_words_start_where_the_former_pattern_found_them(
     assert [m.span() for m in _WORD_START.finditer(text, lo, hi)] == [
         m.span() for m in _WORD_START_SPEC.finditer(text, lo, hi)
     ]
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "one",
+                "Two",
+                "a hundred",
+                "1",
+                "12",
+                "1,234",
+                "3.5",
+                "2023",
+                " ",
+                "\u00a0",
+                ",",
+                ".",
+                "-",
+                "x",
+                "7one",
+                "one7",
+                "\u2011",
+                "ten",
+                "No.",
+            ]
+        ),
+        max_size=10,
+    ).map("".join),
+    st.integers(0, 12),
+    st.integers(0, 60),
+)
+def test_figures_and_number_words_are_found_in_one_scan_as_in_two(
+    text: str, lo: int, hi: int
+) -> None:
+    from catdomain.reading._numbers import FIGURE
+    from catdomain.reading.quantities import _FIGURE_OR_WORD, _WORD_START
+
+    expected = sorted(
+        [m.span() for m in FIGURE.finditer(text, lo, hi)]
+        + [m.span() for m in _WORD_START.finditer(text, lo, hi)]
+    )
+    assert [m.span() for m in _FIGURE_OR_WORD.finditer(text, lo, hi)] == expected

@@ -689,6 +689,10 @@ _WORD_START = _regex.compile(
     r"|ighteen|ighty)|[Nn](?:ine|ineteen|inety)|[Aa][ \u00a0]+(?:hundred|thousand|million"
     r"|billion|dozen))(?![a-z])"
 )
+# Figures and where numbers in words may start, in one scan: a figure starts with a
+# digit and holds no letter, a number word starts with a letter and holds no digit, so
+# the matches of either pattern are found exactly where its own scan finds them.
+_FIGURE_OR_WORD = _regex.compile(f"(?x:{FIGURE.pattern})|{_WORD_START.pattern}")
 _CURRENCY_CODE_SET = frozenset(_CURRENCY_CODES.split("|"))
 _UNDER_ARTICLE = _regex.compile(r"\s+under\s+(?:art|article)")
 
@@ -1229,17 +1233,13 @@ class _Reader:
     def candidates(self) -> list[tuple[int, int, str | None]]:
         """Figures in digits and in words, in text order: (start, end, words or None)."""
         text, lo, hi = self.text, self.lo, self.hi
-        found: list[tuple[int, int, str | None]] = [
-            (m.start(), m.end(), None) for m in FIGURE.finditer(text, lo, hi)
-        ]
-        words = [
-            (w.start(), w.end(), w.group())
-            for m in _WORD_START.finditer(text, lo, hi)
-            if (w := WORD_NUMBER.match(text, m.start(), hi)) is not None
-        ]
-        if words:
-            found.extend(words)
-            found.sort(key=lambda c: c[0])
+        found: list[tuple[int, int, str | None]] = []
+        for m in _FIGURE_OR_WORD.finditer(text, lo, hi):
+            at = m.start()
+            if "0" <= text[at] <= "9":
+                found.append((at, m.end(), None))
+            elif (w := WORD_NUMBER.match(text, at, hi)) is not None:
+                found.append((at, w.end(), w.group()))
         return found
 
     def zone(self, start: int, end: int) -> int | None:
