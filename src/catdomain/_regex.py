@@ -40,7 +40,7 @@ from re import _constants as _c  # type: ignore[attr-defined]
 from re import _parser as _p  # type: ignore[attr-defined]
 from typing import Any, Final, TypeAlias
 
-__all__ = ["compile", "compile_first", "compile_test", "first_chars", "words_test"]
+__all__ = ["Rules", "compile", "compile_first", "compile_test", "first_chars", "words_test"]
 
 _GLOBAL_FLAGS = re.compile(r"\(\?[aiLmsux]+\)")
 
@@ -709,37 +709,48 @@ def _test_of(pattern: str, flags: int) -> _Test:
     return _guarded(pattern, flags).search, None, False
 
 
-def compile_first(patterns: Sequence[str], flags: int = 0) -> Callable[[str], int | None]:
-    """A function giving the index of the first of `patterns` that matches anywhere in a
-    text, or None where none does.
+class Rules:
+    """Rules (patterns) of which the first that matches a text decides.
 
-    The same answer as trying ``compile_test(pattern, flags)`` for each pattern in
-    turn, with the text folded to lower case once for all of them, and only the
-    patterns tried whose words the text holds (see the gates above): for rules
-    of which the first that matches decides.
+    [may_match][catdomain._regex.Rules.may_match] tells, from the words of a text,
+    which rules may match it (see the gates above), as bits of an int;
+    [first][catdomain._regex.Rules.first] gives the first of some rules that
+    matches, searching only those. A caller reading several parts of a text (a
+    sentence and its main clause) can ask which rules may match the whole once:
+    a rule that may match a part is among them, where the part is made of pieces
+    of the text (words are compared inside whitespace-separated tokens).
 
     Example:
         >>> from catdomain import _regex
-        >>> first = _regex.compile_first([r"\\bplanned\\b", r"\\bheld\\b"], re.IGNORECASE)
-        >>> first("Sessions were HELD."), first("Nothing."), first("Held as planned.")
-        (1, None, 0)
+        >>> rules = _regex.Rules([r"\\bplanned\\b", r"\\bheld\\b", r"\\bsent\\b"], re.IGNORECASE)
+        >>> text = "Sessions were HELD (as planned)."
+        >>> may = rules.may_match(text)
+        >>> bin(may), rules.first(text, may), rules.first("Sessions were HELD", may & 0b101)
+        ('0b11', 0, None)
     """
-    tests = [_test_of(pattern, flags) for pattern in patterns]
-    searches = [(search, lower) for search, _, lower in tests]
-    if not any(lower for _, _, lower in tests):
 
-        def plain(text: str) -> int | None:
-            for index, (search, _) in enumerate(searches):
-                if search(text) is not None:
-                    return index
-            return None
+    __slots__ = ("_every", "_gate", "_searches")
 
-        return plain
-    gate = _Gate([words if lower else None for _, words, lower in tests])
+    def __init__(self, patterns: Sequence[str], flags: int = 0) -> None:
+        tests = [_test_of(pattern, flags) for pattern in patterns]
+        self._searches = [(search, lower) for search, _, lower in tests]
+        self._every = (1 << len(tests)) - 1
+        self._gate = (
+            _Gate([words if lower else None for _, words, lower in tests])
+            if any(lower for _, _, lower in tests)
+            else None
+        )
 
-    def first(text: str) -> int | None:
-        low = _folded(text)
-        rules = gate(low)
+    def may_match(self, text: str) -> int:
+        """The rules that may match `text`: bit i set for rule i (every other cannot)."""
+        gate = self._gate
+        return self._every if gate is None else gate(_folded(text))
+
+    def first(self, text: str, rules: int) -> int | None:
+        """The index of the first of `rules` (bits, as `may_match` gives them) that matches
+        anywhere in `text`, or None where none does."""
+        low = _folded(text) if self._gate is not None else text
+        searches = self._searches
         while rules:
             bit = rules & -rules
             index = bit.bit_length() - 1
@@ -749,7 +760,24 @@ def compile_first(patterns: Sequence[str], flags: int = 0) -> Callable[[str], in
             rules ^= bit
         return None
 
-    return first
+
+def compile_first(patterns: Sequence[str], flags: int = 0) -> Callable[[str], int | None]:
+    """A function giving the index of the first of `patterns` that matches anywhere in a
+    text, or None where none does.
+
+    The same answer as trying ``compile_test(pattern, flags)`` for each pattern in
+    turn, with the text folded to lower case once for all of them, and only the
+    patterns tried whose words the text holds (see [Rules][catdomain._regex.Rules]):
+    for rules of which the first that matches decides.
+
+    Example:
+        >>> from catdomain import _regex
+        >>> first = _regex.compile_first([r"\\bplanned\\b", r"\\bheld\\b"], re.IGNORECASE)
+        >>> first("Sessions were HELD."), first("Nothing."), first("Held as planned.")
+        (1, None, 0)
+    """
+    rules = Rules(patterns, flags)
+    return lambda text: rules.first(text, rules.may_match(text))
 
 
 _SCOPED_FLAGS: Final = re.compile(r"\(\?[aiLmsux-]*i[aiLmsux-]*[:)]")

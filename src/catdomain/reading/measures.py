@@ -264,14 +264,19 @@ class FoundMeasure:
     regions: tuple[int, ...]
 
 
-# The first rule that matches decides; each sentence is folded to lower case once.
-_FIRST_STATUS = _regex.compile_first([p for p, _ in _STATUS_RULES], re.IGNORECASE)
-_STATUSES = [status for _, status in _STATUS_RULES]
-_FIRST_KIND = _regex.compile_first([p for p, _ in _KIND_RULES], re.IGNORECASE)
-_KINDS = [kind for _, kind in _KIND_RULES]
-_LAW_IN_FORCE = _regex.compile_test(
-    next(p for p, kind in _KIND_RULES if kind is MK.LEGAL_FRAMEWORK), re.IGNORECASE
+# The first rule that matches decides. The status rules, the kind rules and the rule
+# for law in force are one list, so that which of them a sentence's words allow is
+# asked once for the sentence (and holds for its main clause, made of its pieces).
+_LAW_IN_FORCE_RULE = next(p for p, kind in _KIND_RULES if kind is MK.LEGAL_FRAMEWORK)
+_RULES = _regex.Rules(
+    [*(p for p, _ in _STATUS_RULES), *(p for p, _ in _KIND_RULES), _LAW_IN_FORCE_RULE],
+    re.IGNORECASE,
 )
+_STATUSES = [status for _, status in _STATUS_RULES]
+_KINDS = [kind for _, kind in _KIND_RULES]
+_STATUS_BITS = (1 << len(_STATUSES)) - 1
+_KIND_BITS = ((1 << len(_KINDS)) - 1) << len(_STATUSES)
+_LAW_IN_FORCE_BIT = 1 << (len(_STATUSES) + len(_KINDS))
 """The rule for law in force, which gives a status by itself: a sentence without a status
 needs its kind only where this rule matches."""
 
@@ -286,13 +291,21 @@ def measure_status(sentence: str) -> MeasureStatus | None:
         >>> measure_status("Work is under way to switch to cells.").value
         'ongoing'
     """
-    index = _FIRST_STATUS(sentence)
+    return _status(sentence, _RULES.may_match(sentence))
+
+
+def _status(text: str, may: int) -> MeasureStatus | None:
+    index = _RULES.first(text, may & _STATUS_BITS)
     return None if index is None else _STATUSES[index]
 
 
-def _kind(sentence: str) -> MeasureKind:
-    index = _FIRST_KIND(sentence)
-    return MK.OTHER if index is None else _KINDS[index]
+def _kind(text: str, may: int) -> MeasureKind:
+    index = _RULES.first(text, may & _KIND_BITS)
+    return MK.OTHER if index is None else _KINDS[index - len(_STATUSES)]
+
+
+def _law_in_force(text: str, may: int) -> bool:
+    return _RULES.first(text, may & _LAW_IN_FORCE_BIT) is not None
 
 
 def _shorten(text: str, limit: int = 200) -> str:
@@ -318,18 +331,20 @@ def _clause(sentence: str) -> str:
 def _classify(sentence: str) -> tuple[MeasureKind, MeasureStatus] | None:
     """The kind and status of the action a sentence reports; None where it gives no status."""
     clause = _clause(sentence)
-    # The sentence is read again only where it differs from its clause: the readings
-    # of the same text are the same.
-    status = measure_status(clause)
+    # The clause is made of pieces of the sentence: the rules its words allow are among
+    # the sentence's. It is read again only where it differs from the sentence: the
+    # readings of the same text are the same.
+    may = _RULES.may_match(sentence)
+    status = _status(clause, may)
     if status is None and clause != sentence:
-        status = measure_status(sentence)
+        status = _status(sentence, may)
     if status is None and not (
-        _LAW_IN_FORCE(clause) or (clause != sentence and _LAW_IN_FORCE(sentence))
+        _law_in_force(clause, may) or (clause != sentence and _law_in_force(sentence, may))
     ):
         return None  # no status, and none from law in force: the kind does not matter
-    kind = _kind(clause)
+    kind = _kind(clause, may)
     if kind is MK.OTHER and clause != sentence:
-        kind = _kind(sentence)
+        kind = _kind(sentence, may)
     if kind is MK.LEGAL_FRAMEWORK:
         # Law in place: "The Code provides …", "… is to be deemed inadmissible (Code, art. 112)".
         status = MS.IN_OPERATION
