@@ -336,3 +336,49 @@ def test_phrases_are_set_on_times_as_evolve_sets_them() -> None:
         expected = attrs.evolve(value, text="in those years")
         assert type(new) is type(value)
         assert attrs.asdict(new, recurse=False) == attrs.asdict(expected, recurse=False)
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "2023",
+                "12",
+                "May",
+                "may",
+                "June",
+                " ",
+                "\u00a0",
+                ", ",
+                " to ",
+                "–",
+                "year",
+                "Years",
+                "YEAR",
+                "yearly",
+                "-",
+                "/",
+                ".",
+                "st",
+                "1 January",
+                "2020-05",
+                "Mayear",
+                "July",
+                "s",
+                "\n",
+            ]
+        ),
+        max_size=10,
+    ).map("".join),
+    st.integers(0, 12),
+    st.integers(0, 60),
+)
+def test_dates_and_year_words_are_found_in_one_scan_as_in_two(text: str, lo: int, hi: int) -> None:
+    from catdomain.reading.dates import _CORE, _CORE_OR_YEAR_WORD, _YEAR_WORD
+
+    expected = sorted(
+        [(m.span(), None) for m in _CORE.finditer(text, lo, hi)]
+        + [(m.span(), "year") for m in _YEAR_WORD.finditer(text, lo, hi)]
+    )
+    found = [(m.span(), m.lastgroup) for m in _CORE_OR_YEAR_WORD.finditer(text, lo, hi)]
+    assert found == expected

@@ -185,7 +185,12 @@ _CANDIDATE = _regex.compile(
 # regular-expression engine finds fast; the anchor words before them are then
 # read from a short window ending where the date starts.
 _CORE = _regex.compile(rf"(?<![\w/.,])(?:{_ATOM})(?:{_SEP}{_ATOM}){{0,11}}", re.IGNORECASE)
+# Relative expressions ("over the past three years") are read around the word "year".
 _YEAR_WORD = _regex.compile(r"[Yy][Ee][Aa][Rr][Ss]?(?![\w\u2011-])")
+# Both in one scan: a date starts with a digit or a month's capital and holds no "year",
+# the word starts with "y" and is all letters, so the matches of either pattern are found
+# exactly where its own scan finds them (the year words in the group "year").
+_CORE_OR_YEAR_WORD = _regex.compile(rf"(?i:{_CORE.pattern})|(?P<year>{_YEAR_WORD.pattern})")
 _ATOM_ONLY = _regex.compile(_ATOM, re.IGNORECASE)
 _YEAR_ONLY = _regex.compile(_YEAR)
 _MONTH_YEAR_ONLY = _regex.compile(rf"{_MONTH}\s+{_YEAR}")
@@ -701,14 +706,18 @@ def find_dates(
         raise TypeError(f"reference must be a PartialDate or None, not {type(reference).__name__}")
     found: list[DateMention] = []
     cache = _PHRASES
-    for core in _CORE.finditer(text, lo, hi):
+    year_words = []
+    for core in _CORE_OR_YEAR_WORD.finditer(text, lo, hi):
+        if core.lastgroup == "year":
+            year_words.append(core)
+            continue
         match = _candidate_at(text, lo, hi, core)
         if match is not None:
             mention = _absolute(text, match, lo, reference, cache)
             if mention is not None:
                 found.append(mention)
     relative_end = lo
-    for core in _YEAR_WORD.finditer(text, lo, hi):
+    for core in year_words:
         window_start = max(lo, relative_end, core.start() - 48)
         for match in _RELATIVE.finditer(text, window_start, min(hi, core.end() + 16)):
             if match.start() <= core.start() < match.end():
