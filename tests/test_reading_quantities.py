@@ -1145,3 +1145,30 @@ def test_figures_and_number_words_are_found_in_one_scan_as_in_two(
         + [m.span() for m in _WORD_START.finditer(text, lo, hi)]
     )
     assert [m.span() for m in _FIGURE_OR_WORD.finditer(text, lo, hi)] == expected
+
+
+def _tail_gates() -> list[tuple[str, frozenset[str], int]]:
+    from catdomain.reading import quantities as q
+
+    return [
+        ("_MEASURE_OF_BEFORE", q._TAIL_MEASURE_OF, q._TAIL_MEASURE_OF_SHORT),
+        ("_SUBJECT_BEFORE", q._TAIL_SUBJECT, 0),
+        ("_COMPOUND_SUBJECT", q._TAIL_COMPOUND, 0),
+    ]
+
+
+@pytest.mark.parametrize(("name", "words", "short"), _tail_gates())
+@given(data=st.data())
+def test_end_anchored_searches_are_never_skipped_where_they_match(
+    name: str, words: frozenset[str], short: int, data: st.DataObject
+) -> None:
+    """The test on the last word lets through every window the pattern matches: windows
+    generated from the pattern itself, after some other text."""
+    from catdomain.reading import quantities as q
+
+    pattern = getattr(q, name)
+    window = data.draw(st.text(max_size=8)) + data.draw(
+        st.from_regex(re.compile(pattern.pattern, pattern.flags))
+    )
+    if pattern.search(window) is not None:
+        assert q._may_end_with(window, words, short), window

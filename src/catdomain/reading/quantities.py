@@ -1118,6 +1118,30 @@ def _ends_with(window: str, words: frozenset[str]) -> bool:
     return _last_word(window) in words
 
 
+def _may_end_with(window: str, words: frozenset[str], short: int = 0) -> bool:
+    """Cheap test run before an end-anchored search whose match ends with a whole word
+    (one of `words`, or any of at most `short` characters), then blanks: could `window`
+    end so? A last word not in ASCII is searched, lower() not folding it as the engine
+    does ("\u017f" is an "s" to it)."""
+    last = _last_word(window)
+    return last in words or len(last) <= short or not last.isascii()
+
+
+# The last words of `_MEASURE_OF_BEFORE`, `_SUBJECT_BEFORE` and `_COMPOUND_SUBJECT`, each
+# after blanks (tests generate their matches and check the windows are let through).
+_TAIL_MEASURE_OF = frozenset((
+    "about", "approximately", "around", "nearly", "almost", "totalling", "totaling", "worth",
+))  # fmt: skip
+_TAIL_MEASURE_OF_SHORT = 4  # "of", "to", "some", "over", "than", and "\S{1,4}" ("KZT")
+_TAIL_SUBJECT = frozenset((
+    "reach", "reached", "be", "been", "was", "were", "is", "are", "at", "to", "total",
+    "totaled", "totalled", "totals", "of",
+))  # fmt: skip
+_TAIL_COMPOUND = frozenset((
+    "at", "to", "totaled", "totalled", "totals", "reached", "was", "were", "is", "are", "some",
+    "about", "approximately", "around", "over", "than", "nearly", "almost", "only", "just",
+))  # fmt: skip
+
 _GATE_QUALIFIER = frozenset((
     "about", "approximately", "approx.", "around", "some", "nearly", "almost", "roughly",
     "estimated", "to", "circa", "ca.", "than", "over", "of", "above", "exceeding", "least",
@@ -2905,7 +2929,8 @@ class _Reader:
                 lowered_window = window.lower()
                 measure = (
                     _MEASURE_OF_BEFORE.search(window)
-                    if any(map(lowered_window.__contains__, _MEASURE_WORDS))
+                    if _may_end_with(window, _TAIL_MEASURE_OF, _TAIL_MEASURE_OF_SHORT)
+                    and any(map(lowered_window.__contains__, _MEASURE_WORDS))
                     else None
                 )
                 if measure is not None:
@@ -2953,7 +2978,8 @@ class _Reader:
                 lowered_window = window.lower()
                 subject = (
                     _SUBJECT_BEFORE.search(window)
-                    if any(map(lowered_window.__contains__, _SUBJECT_WORDS))
+                    if _may_end_with(window, _TAIL_SUBJECT)
+                    and any(map(lowered_window.__contains__, _SUBJECT_WORDS))
                     else None
                 )
                 if subject is not None:
@@ -2969,7 +2995,8 @@ class _Reader:
                 lowered_window = window.lower()
                 compound = (
                     _COMPOUND_SUBJECT.search(window)
-                    if any(map(lowered_window.__contains__, _COMPOUND_WORDS))
+                    if _may_end_with(window, _TAIL_COMPOUND)
+                    and any(map(lowered_window.__contains__, _COMPOUND_WORDS))
                     else None
                 )
                 if compound is not None:
