@@ -41,6 +41,7 @@ from catdomain._model.documents import Document, Section, TextParagraph
 from catdomain._model.dossier import Dossier
 from catdomain._model.indicators import (
     Breakdown,
+    Dimension,
     Equivalence,
     Observation,
     Series,
@@ -608,8 +609,6 @@ def _statistics(
             if target is None:
                 n = len(candidates)
                 breakdown = () if n == 0 else (("mention", str(n + 1)),)
-                from catdomain._model.indicators import Dimension
-
                 target = b.ids.make(_slug(f"s {concept}", 50))
                 series_key[target] = SeriesKey(
                     concept=concept,
