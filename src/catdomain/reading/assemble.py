@@ -93,7 +93,7 @@ _COMPLETION_WORDS = _regex.words_test(_COMPLETION)  # whether a sentence may hol
 def _slug(text: str, limit: int = 60) -> str:
     # A prefix of the text gives a prefix of its slug; where that prefix's slug is
     # longer than the limit, the rest of the text cannot change what is kept.
-    head = text[: 4 * limit]
+    head = text[: 2 * limit + 16]
     slug = _slug_words(head)
     if len(head) < len(text) and len(slug) <= limit:
         slug = _slug_words(text)
