@@ -420,3 +420,23 @@ def test_fast_span_pass_agrees_on_generated_dossiers(d: cd.Dossier) -> None:
         _collect_spans(getattr(d, name), fast)
         slow.extend(span for _, span in cd.iter_spans(getattr(d, name), name))
     assert _span_ids(fast) == _span_ids(slow)
+
+
+def test_ids_found_valid_are_remembered_but_only_plain_strings_are_trusted() -> None:
+    from catdomain._model import _validators
+
+    class Loose(str):
+        """A str whose equality is its own: never taken from the remembered ids."""
+
+        def __eq__(self, other: object) -> bool:
+            return True
+
+        __hash__ = str.__hash__
+
+    assert _validators.is_valid_id("m-remembered-1")
+    assert "m-remembered-1" in _validators._VALID_IDS
+    assert not _validators.is_valid_id("two words")
+    assert "two words" not in _validators._VALID_IDS
+    assert not _validators.is_valid_id(Loose("bad id!"))
+    with pytest.raises(cd.ModelError, match="ids are"):
+        cd.SourceSpan(document=Loose("bad id!"), start=0, end=1, quote="x")

@@ -83,6 +83,25 @@ _VALID_IDS: set[str] = set()
 _VALID_IDS_LIMIT = 1 << 16
 
 
+def is_valid_id(value: str) -> bool:
+    """Whether a str is a readable id (see `ID_PATTERN`), remembering those that are.
+
+    Example:
+        >>> is_valid_id("CAT/C/KAZ/CO/4"), is_valid_id("two words")
+        (True, False)
+    """
+    exact = type(value) is str  # not a subclass, whose equality may be its own
+    if exact and value in _VALID_IDS:
+        return True
+    if ID_PATTERN.fullmatch(value) is None:
+        return False
+    if exact:
+        if len(_VALID_IDS) >= _VALID_IDS_LIMIT:
+            _VALID_IDS.clear()
+        _VALID_IDS.add(value)
+    return True
+
+
 def identifier() -> Validator:
     """Require a readable id (see `ID_PATTERN`)."""
 
@@ -91,7 +110,7 @@ def identifier() -> Validator:
             return
         if not isinstance(value, str):
             fail(instance, attribute, value, f"must be a string id, not {type(value).__name__}")
-        if not ID_PATTERN.fullmatch(value):
+        if not is_valid_id(value):
             fail(
                 instance,
                 attribute,
@@ -99,10 +118,6 @@ def identifier() -> Validator:
                 "ids are 1 to 200 letters, digits and . _ : / # ( ) + -, "
                 "starting with a letter or digit, without spaces",
             )
-        if type(value) is str:
-            if len(_VALID_IDS) >= _VALID_IDS_LIMIT:
-                _VALID_IDS.clear()
-            _VALID_IDS.add(value)
 
     return check
 
