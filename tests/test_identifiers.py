@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -766,3 +767,62 @@ def test_identifier_parsers_finish_on_adversarial_input(
             parse_provisions(text)
 
     hang_guard(run)
+
+
+def _tokens_by_matching(pattern: re.Pattern[str], text: str) -> list[tuple[str, str, int]] | int:
+    """The tokens as a match at each position reads them, or the position refused."""
+    out, position = [], 0
+    while position < len(text):
+        match = pattern.match(text, position)
+        if match is None:
+            return position
+        position = match.end()
+        kind = match.lastgroup or ""
+        if kind != "space":
+            out.append(("word" if kind == "dot" else kind, match.group(0), match.start()))
+    return out
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "12",
+                "3a",
+                "143-1",
+                "(a)",
+                "()",
+                " ",
+                "\t",
+                "art",
+                "arts.",
+                ",",
+                "–",
+                "-",
+                "a1",
+                "12a",
+                "x",
+                "é",
+                "(",
+                ")",
+                "and",
+                "1.2",
+                "\u2011",
+                "?",
+            ]
+        ),
+        max_size=10,
+    ).map("".join)
+)
+def test_tokens_are_read_as_a_match_at_each_position_reads_them(text: str) -> None:
+    from catdomain import identifiers
+
+    for pattern in (identifiers._PARAGRAPH_TOKEN, identifiers._PROVISION_TOKEN):
+        expected = _tokens_by_matching(pattern, text)
+        if isinstance(expected, int):
+            with pytest.raises(ParseError) as refused:
+                identifiers._tokens(pattern, "provisions", text)
+            assert refused.value.position == expected
+        else:
+            tokens = identifiers._tokens(pattern, "provisions", text)
+            assert expected == [(t.kind, t.raw, t.position) for t in tokens]

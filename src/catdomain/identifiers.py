@@ -629,14 +629,13 @@ class _Token(NamedTuple):
 
 
 def _tokens(pattern: re.Pattern[str], what: str, text: str) -> list[_Token]:
+    """The tokens of `text`, which `pattern` (never matching the empty string) must cover
+    from end to end: the first character it leaves out is refused."""
     tokens: list[_Token] = []
     position = 0
-    while position < len(text):
-        match = pattern.match(text, position)
-        if match is None:
-            raise ParseError(
-                what, text, reason=f"unexpected character {text[position]!r}", position=position
-            )
+    for match in pattern.finditer(text):
+        if match.start() != position:
+            break  # a character no token starts with
         position = match.end()
         kind = match.lastgroup
         assert kind is not None
@@ -655,6 +654,10 @@ def _tokens(pattern: re.Pattern[str], what: str, text: str) -> list[_Token]:
             )
         else:
             tokens.append(_Token(kind, match.group(kind), match.group(0), match.start(), False))
+    if position < len(text):
+        raise ParseError(
+            what, text, reason=f"unexpected character {text[position]!r}", position=position
+        )
     return tokens
 
 
@@ -672,8 +675,8 @@ class _Cursor:
         return self.tokens[index] if index < len(self.tokens) else None
 
     def kind(self, ahead: int = 0) -> str | None:
-        token = self.peek(ahead)
-        return None if token is None else token.kind
+        index = self.index + ahead
+        return self.tokens[index].kind if index < len(self.tokens) else None
 
     def word(self, ahead: int = 0) -> str | None:
         token = self.peek(ahead)
@@ -685,10 +688,12 @@ class _Cursor:
         return token
 
     def accept_word(self, *words: str) -> bool:
-        token = self.peek()
-        if token is not None and token.kind == "word" and not token.dot and token.value in words:
-            self.index += 1
-            return True
+        index = self.index
+        if index < len(self.tokens):
+            token = self.tokens[index]
+            if token.kind == "word" and not token.dot and token.value in words:
+                self.index = index + 1
+                return True
         return False
 
     def accept_separator(self) -> bool:
