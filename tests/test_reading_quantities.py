@@ -1061,38 +1061,39 @@ _WORD_START_SPEC = re.compile(
 )
 
 
+def _windows(
+    *pieces: str,
+) -> tuple[st.SearchStrategy[str], st.SearchStrategy[int], st.SearchStrategy[int]]:
+    """A text made of `pieces`, and a window (lo, hi) of it, as scans are given them."""
+    text = st.lists(st.sampled_from(pieces), max_size=10).map("".join)
+    return text, st.integers(0, 12), st.integers(0, 60)
+
+
 @given(
-    st.lists(
-        st.sampled_from(
-            [
-                "one",
-                "Two",
-                "twelve",
-                "a",
-                "A",
-                " ",
-                "\u00a0",
-                "hundred",
-                "dozen",
-                "-",
-                "\u2011",
-                "x",
-                "é",
-                "1",
-                "_",
-                "seventy",
-                "Eighteen",
-                "nine",
-                "s",
-                "\n",
-                "(",
-                "ten",
-            ]
-        ),
-        max_size=10,
-    ).map("".join),
-    st.integers(0, 12),
-    st.integers(0, 60),
+    *_windows(
+        "one",
+        "Two",
+        "twelve",
+        "a",
+        "A",
+        " ",
+        "\u00a0",
+        "hundred",
+        "dozen",
+        "-",
+        "\u2011",
+        "x",
+        "é",
+        "1",
+        "_",
+        "seventy",
+        "Eighteen",
+        "nine",
+        "s",
+        "\n",
+        "(",
+        "ten",
+    )
 )
 def test_number_words_start_where_the_former_pattern_found_them(
     text: str, lo: int, hi: int
@@ -1105,34 +1106,27 @@ def test_number_words_start_where_the_former_pattern_found_them(
 
 
 @given(
-    st.lists(
-        st.sampled_from(
-            [
-                "one",
-                "Two",
-                "a hundred",
-                "1",
-                "12",
-                "1,234",
-                "3.5",
-                "2023",
-                " ",
-                "\u00a0",
-                ",",
-                ".",
-                "-",
-                "x",
-                "7one",
-                "one7",
-                "\u2011",
-                "ten",
-                "No.",
-            ]
-        ),
-        max_size=10,
-    ).map("".join),
-    st.integers(0, 12),
-    st.integers(0, 60),
+    *_windows(
+        "one",
+        "Two",
+        "a hundred",
+        "1",
+        "12",
+        "1,234",
+        "3.5",
+        "2023",
+        " ",
+        "\u00a0",
+        ",",
+        ".",
+        "-",
+        "x",
+        "7one",
+        "one7",
+        "\u2011",
+        "ten",
+        "No.",
+    )
 )
 def test_figures_and_number_words_are_found_in_one_scan_as_in_two(
     text: str, lo: int, hi: int
