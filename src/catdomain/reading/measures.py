@@ -264,21 +264,17 @@ class FoundMeasure:
     regions: tuple[int, ...]
 
 
-# The first rule that matches decides. The status rules, the kind rules and the rule
-# for law in force are one list, so that which of them a sentence's words allow is
-# asked once for the sentence (and holds for its main clause, made of its pieces).
-_LAW_IN_FORCE_RULE = next(p for p, kind in _KIND_RULES if kind is MK.LEGAL_FRAMEWORK)
-_RULES = _regex.Rules(
-    [*(p for p, _ in _STATUS_RULES), *(p for p, _ in _KIND_RULES), _LAW_IN_FORCE_RULE],
-    re.IGNORECASE,
-)
+# The first rule that matches decides. The status rules and the kind rules are one
+# list, so that which of them a sentence's words allow is asked once for the sentence
+# (and holds for its main clause, made of its pieces).
+_RULES = _regex.Rules([*(p for p, _ in _STATUS_RULES), *(p for p, _ in _KIND_RULES)], re.IGNORECASE)
 _STATUSES = [status for _, status in _STATUS_RULES]
 _KINDS = [kind for _, kind in _KIND_RULES]
 _STATUS_BITS = (1 << len(_STATUSES)) - 1
 _KIND_BITS = ((1 << len(_KINDS)) - 1) << len(_STATUSES)
-_LAW_IN_FORCE_BIT = 1 << (len(_STATUSES) + len(_KINDS))
-"""The rule for law in force, which gives a status by itself: a sentence without a status
-needs its kind only where this rule matches."""
+_LAW_IN_FORCE_BIT = 1 << (len(_STATUSES) + _KINDS.index(MK.LEGAL_FRAMEWORK))
+"""The kind rule for law in force, which gives a status by itself: a sentence without a
+status needs its kind only where this rule matches."""
 
 
 def measure_status(sentence: str) -> MeasureStatus | None:
